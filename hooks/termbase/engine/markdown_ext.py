@@ -1,0 +1,102 @@
+"""A Markdown extension run on every page: term links, hover definitions, safe URLs."""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from ..linker import LinkPolicy, link_tree
+
+if TYPE_CHECKING:
+    from .site import MkDocsGlossary, PageState
+
+log = logging.getLogger("mkdocs.hooks.glossary")
+
+_SAFE_SCHEMES = {"", "http", "https", "mailto"}
+_URL_ATTRIBUTES = (("a", "href"), ("img", "src"))
+
+
+class GlossaryExtension(Extension):
+    """Registered once; each page's Markdown instance gets a processor for that page."""
+
+    def __init__(self, site: MkDocsGlossary):
+        super().__init__()
+        self.site = site
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
+        page = self.site.current
+        if page is None:
+            return
+        if page.untrusted:  # generated from term files: no raw HTML at all
+            for registry, name in ((md.preprocessors, "html_block"), (md.inlinePatterns, "html")):
+                if name in registry:
+                    registry.deregister(name)
+        # After inline patterns (20) have made text and links, before MkDocs resolves and
+        # validates relative links (0), so added links are checked like hand-written ones.
+        md.treeprocessors.register(GlossaryLinks(md, self.site, page), "glossary_links", 6)
+
+
+class GlossaryLinks(Treeprocessor):
+    def __init__(self, md: Markdown, site: MkDocsGlossary, page: PageState):
+        super().__init__(md)
+        self.site, self.page = site, page
+
+    def run(self, root: Element) -> None:
+        self._drop_unsafe_urls(root)
+        settings = self.site.settings
+        if settings.enabled and self.page.autolink:
+            policy = LinkPolicy(
+                page_slug=self.page.slug,
+                every_mention=settings.every_mention,
+                excluded=settings.excluded,
+            )
+            link_tree(root, self.site.index, policy, self._make_link)
+        self.page.mentions = self._annotate_term_links(root)
+
+    def _make_link(self, slug: str, text: str) -> Element:
+        link = Element("a", {"href": self.page.relative(self.site.term_uri(slug))})
+        link.text = text
+        link.set("class", "glossary-term")
+        return link
+
+    def _annotate_term_links(self, root: Element) -> list[str]:
+        """Give every link to a term page its definition as a tooltip; return the slugs."""
+        slugs = []
+        for link in root.iter("a"):
+            slug = self.page.linked_term(link.get("href", ""), self.site)
+            if slug is None or slug == self.page.slug:
+                continue
+            slugs.append(slug)
+            if not link.get("title"):
+                link.set("title", self.site.graph.terms[slug].short_definition)
+        return slugs
+
+    def _drop_unsafe_urls(self, root: Element) -> None:
+        for tag, attribute in _URL_ATTRIBUTES:
+            for element in root.iter(tag):
+                url = element.get(attribute)
+                if url is None:
+                    continue
+                scheme = urlsplit("".join(url.split())).scheme.lower()
+                if scheme not in _SAFE_SCHEMES:
+                    # MkDocs expects every <a> to have an href: keep the text, drop the link.
+                    element.tag = "span"
+                    element.attrib.clear()
+                    log.warning(
+                        f"{self.page.source}: removed a link with the unsafe URL scheme "
+                        f"'{scheme}:' ({url[:60]!r}); use http, https or a relative link"
+                    )
+
+
+def resolve(page_uri: str, href: str) -> str | None:
+    """The docs-relative path a relative link on `page_uri` points at, or None if external."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path or href.startswith("/"):
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), parts.path))

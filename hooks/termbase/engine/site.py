@@ -1,0 +1,264 @@
+"""One glossary build inside MkDocs: the state the event handlers in `hooks/site.py` share."""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import (
+    Navigation,
+    Section,
+    _add_parent_links,
+    _add_previous_and_next_links,
+)
+from mkdocs.structure.pages import Page
+
+from ..graph import Mentions, TermGraph
+from ..linker import TermIndex
+from ..load import load_glossary
+from ..model import GlossaryError, sort_key
+from ..pages import INDEX_URI, Link, PageWriter, category_uri, term_uri, term_view
+from .markdown_ext import GlossaryExtension, resolve
+
+log = logging.getLogger("mkdocs.hooks.glossary")
+
+WORDS_PER_MINUTE = 200
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Site-wide settings from `extra.glossary` in mkdocs.yml."""
+
+    dir: str = "glossary"
+    enabled: bool = True  # automatic term links
+    every_mention: bool = False
+    excluded: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_config(cls, config: MkDocsConfig) -> Settings:
+        raw = (config.extra or {}).get("glossary") or {}
+        autolink = raw.get("autolink", {})
+        if not isinstance(raw, dict) or not isinstance(autolink, dict):
+            raise Abort("mkdocs.yml: extra.glossary and extra.glossary.autolink must be mappings")
+        mode = autolink.get("mode", "first")
+        if mode not in ("first", "all"):
+            raise Abort(
+                f"mkdocs.yml: extra.glossary.autolink.mode must be 'first' or 'all', not {mode!r}"
+            )
+        return cls(
+            dir=str(raw.get("dir", "glossary")),
+            enabled=bool(autolink.get("enabled", True)),
+            every_mention=mode == "all",
+            excluded=frozenset(autolink.get("exclude", []) or []),
+        )
+
+
+@dataclass
+class PageState:
+    """What the Markdown extension needs to know about the page being rendered."""
+
+    uri: str
+    source: str  # the file an editor would open: content/x.md or glossary/slug.yml
+    slug: str | None = None  # set on term pages
+    untrusted: bool = False  # rendered from term files: raw HTML is escaped
+    autolink: bool = True
+    mentions: list[str] = field(default_factory=list)
+    words: int = 0
+
+    def relative(self, target_uri: str) -> str:
+        return posixpath.relpath(target_uri, posixpath.dirname(self.uri) or ".")
+
+    def linked_term(self, href: str, site: MkDocsGlossary) -> str | None:
+        target = resolve(self.uri, href)
+        return site.slug_by_uri.get(target) if target else None
+
+
+class MkDocsGlossary:
+    """Loads the glossary once per build and serves every later MkDocs event from it."""
+
+    def __init__(self, config: MkDocsConfig):
+        self.settings = Settings.from_config(config)
+        self.root = Path(config.config_file_path).resolve().parent
+        self.folder = (self.root / self.settings.dir).resolve()
+        try:
+            glossary = load_glossary(self.folder, root=self.root)
+        except GlossaryError as err:
+            for problem in err.problems:
+                (log.error if problem.level == "error" else log.warning)(str(problem))
+            errors = sum(p.level == "error" for p in err.problems)
+            raise Abort(f"{errors} error(s) in term files: nothing was built") from None
+        for warning in glossary.warnings:
+            log.warning(str(warning))
+        self.graph = TermGraph(glossary)
+        self.index = TermIndex.build(
+            (name, slug)
+            for slug, term in self.graph.terms.items()
+            if slug not in self.settings.excluded
+            for name in term.names
+        )
+        self.slug_by_uri = {term_uri(slug): slug for slug in self.graph.terms}
+        self.mentions = Mentions()
+        self.pages: dict[str, PageState] = {}
+        self.current: PageState | None = None
+        self.theme_dir = Path(config.theme.custom_dir or self.root / "overrides")
+        config.markdown_extensions.append(GlossaryExtension(self))  # type: ignore[arg-type]
+
+    term_uri = staticmethod(term_uri)
+
+    # -- files and navigation ------------------------------------------------------------
+
+    def add_pages(self, files: Files, config: MkDocsConfig) -> Files:
+        """Add every generated page as an in-memory file; nothing is written to disk."""
+        self.files = files
+        writer = PageWriter(
+            self.graph, self.theme_dir / "markdown", description=config.site_description or ""
+        )
+        for uri, markdown in writer.pages().items():
+            if files.get_file_from_path(uri) is not None:
+                raise Abort(f"{config.docs_dir}/{uri} would hide a generated glossary page")
+            files.append(
+                File.generated(
+                    config,
+                    uri,
+                    content=markdown,
+                    # The index goes where mkdocs.yml's nav puts it; add_nav places categories.
+                    inclusion=InclusionLevel.UNDEFINED
+                    if uri == INDEX_URI
+                    else InclusionLevel.NOT_IN_NAV,
+                )
+            )
+        return files
+
+    def add_nav(self, nav: Navigation, files: Files, config: MkDocsConfig) -> Navigation:
+        """Turn the nav entry for the glossary index into a short section: index and categories.
+
+        Terms are never in the nav: MkDocs renders the whole nav into every page.
+        """
+        found = _find_page(nav.items, INDEX_URI)
+        if found is None:
+            return nav
+        siblings, position = found
+        categories = [
+            Page(None, files.get_file_from_path(category_uri(key)), config)
+            for key in self.graph.glossary.categories
+        ]
+        if position == 0 and siblings is not nav.items:  # already the index of a section
+            siblings[1:1] = categories
+        else:
+            index = siblings[position]
+            siblings[position] = Section(index.title or "Glossary", [index, *categories])
+        nav.pages = _pages(nav.items)
+        _add_parent_links(nav.items)
+        _add_previous_and_next_links(nav.pages)
+        return nav
+
+    # -- rendering -----------------------------------------------------------------------
+
+    def begin_page(self, page: Page, markdown: str) -> None:
+        """Called before a page's Markdown renders: tell the extension which page it is."""
+        uri = page.file.src_uri
+        slug = self.slug_by_uri.get(uri)
+        generated = page.file.generated_by is not None
+        if slug:
+            source = str(self.graph.terms[slug].source)
+        elif page.file.abs_src_path:
+            source = os.path.relpath(page.file.abs_src_path, self.root)
+        else:
+            source = f"{uri} (generated from {self.settings.dir}/)"
+        state = PageState(
+            uri=uri,
+            source=source,
+            slug=slug,
+            untrusted=generated,
+            autolink=page.meta.get("autolink", True) is not False,
+            words=len(re.findall(r"\w+", markdown)),
+        )
+        self.pages[uri] = self.current = state
+
+    def end_page(self) -> None:
+        """Record the page's term links for backlinks; listing pages (index, categories) link
+        every term and would say nothing, so they are left out."""
+        state = self.current
+        if state is not None and (state.slug or not state.untrusted):
+            self.mentions.record(state.uri, state.mentions)
+        self.current = None
+
+    def context(self, page: Page) -> dict:
+        """What the templates in overrides/ show around the page's own content."""
+        state = self.pages.get(page.file.src_uri)
+        if state is None:
+            return {}
+        files = self.files
+
+        def url_for(uri: str) -> str:
+            file = files.get_file_from_path(uri)
+            return file.url if file else uri
+
+        def link_to(uri: str) -> Link | None:
+            file = files.get_file_from_path(uri)
+            if file is None or file.page is None:
+                return None
+            other = self.pages.get(uri)
+            minutes = reading_minutes(other.words) if other else 0
+            return Link(file.page.title or uri, file.url, f"{minutes} min read" if minutes else "")
+
+        terms = self.graph.terms
+        key_terms = (
+            []
+            if state.untrusted
+            else sorted(set(state.mentions), key=lambda s: sort_key(terms[s].term))
+        )
+        view: dict = {
+            "reading_minutes": reading_minutes(state.words),
+            "last_reviewed": page.meta.get("last_reviewed"),
+            "key_terms": [
+                Link(terms[s].term, url_for(term_uri(s)), terms[s].short_definition)
+                for s in key_terms
+            ],
+        }
+        related = page.meta.get("related") or []
+        view["related_pages"] = [
+            link for uri in related if (link := link_to(posixpath.normpath(uri)))
+        ]
+        if state.slug:
+            term = self.graph.terms[state.slug]
+            view.update(term_view(term, self.graph, url_for))
+            view["last_reviewed"] = term.last_reviewed
+            mentioned = [link_to(uri) for uri in self.mentions.pages_mentioning(state.slug)]
+            view["mentioned_in"] = sorted(
+                (m for m in mentioned if m),
+                key=lambda m: (m.url.startswith("glossary/"), sort_key(m.title)),
+            )
+        return view
+
+
+def reading_minutes(words: int) -> int:
+    return max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0
+
+
+def _find_page(items: list, uri: str) -> tuple[list, int] | None:
+    """(the list holding the nav entry for `uri`, its position), searching sections too."""
+    for position, item in enumerate(items):
+        if isinstance(item, Page) and item.file.src_uri == uri:
+            return items, position
+        if isinstance(item, Section) and (found := _find_page(item.children, uri)):
+            return found
+    return None
+
+
+def _pages(items) -> list[Page]:
+    out = []
+    for item in items:
+        if isinstance(item, Page):
+            out.append(item)
+        elif isinstance(item, Section):
+            out.extend(_pages(item.children))
+    return out

@@ -1,0 +1,187 @@
+"""Term files -> the Glossary model, with every problem found at once and located."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from . import schema
+from .model import Category, Faq, Glossary, GlossaryError, Location, Problem, Reference, Seo, Term
+from .validate import validate_glossary
+from .yamlnodes import Value, read_yaml
+
+CATEGORIES_FILE = "_categories.yml"
+
+
+def load_glossary(folder: Path, *, root: Path | None = None) -> Glossary:
+    """Read and validate every term file in `folder`; raise GlossaryError listing all problems.
+
+    Paths in messages are shown relative to `root` (the project), as editors see them.
+    """
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        raise GlossaryError([Problem(Location(str(folder)), "glossary folder does not exist")])
+
+    def shown(file: Path) -> str:
+        try:
+            return str(file.relative_to(root)) if root else str(file)
+        except ValueError:
+            return str(file)
+
+    categories = _load_categories(folder / CATEGORIES_FILE, shown, problems)
+    terms: dict[str, Term] = {}
+    for file in sorted(folder.iterdir()):
+        if file.name.startswith((".", "_")) or file.is_dir():
+            continue
+        path = shown(file)
+        slug = _slug_from_name(file.name, path, problems)
+        if slug is None:
+            continue
+        term = _load_term(file, slug, path, problems)
+        if term is not None:
+            terms[slug] = term
+
+    glossary = Glossary(terms=terms, categories=categories)
+    problems += validate_glossary(glossary)
+    errors = [p for p in problems if p.level == "error"]
+    if errors:
+        raise GlossaryError(problems)
+    glossary.warnings = problems
+    return glossary
+
+
+def slugify(name: str) -> str:
+    """The slug an editor most likely meant for a display name or a bad file name."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_name = ascii_name.replace("'", "").replace("\u2019", "")
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_name.lower()))
+
+
+def _slug_from_name(name: str, path: str, problems: list[Problem]) -> str | None:
+    stem, dot, ext = name.rpartition(".")
+    if not dot or ext not in {"yml", "yaml"}:
+        problems.append(
+            Problem(Location(path), "not a term file: term files end in .yml (rename or remove it)")
+        )
+        return None
+    if ext == "yaml":
+        problems.append(Problem(Location(path), f"term files end in .yml: rename to {stem}.yml"))
+        return None
+    if not schema.SLUG_RE.match(stem):
+        better = slugify(stem)
+        hint = f": rename to {better}.yml" if better else ""
+        problems.append(
+            Problem(
+                Location(path),
+                f"file name {name!r} is not a valid slug (lowercase ASCII letters and digits "
+                f"in hyphen-separated words){hint}",
+            )
+        )
+        return None
+    if stem in schema.RESERVED_SLUGS:
+        problems.append(
+            Problem(Location(path), f"{stem!r} is reserved for a generated page: rename the file")
+        )
+        return None
+    return stem
+
+
+def _load_term(file: Path, slug: str, path: str, problems: list[Problem]) -> Term | None:
+    root = read_yaml(file.read_bytes(), path)
+    if isinstance(root, Problem):
+        problems.append(root)
+        return None
+    found = schema.check(root, schema.TERM, path)
+    problems += found
+    if found:
+        return None
+    return build_term(root, slug, file, path)
+
+
+def build_term(root: Value, slug: str, file: Path, path: str) -> Term:
+    """A Term from a Value tree that already passed `schema.TERM`."""
+    fields = root.data
+
+    def get(key: str, default=None):
+        return fields[key].data if key in fields else default
+
+    def strings(key: str) -> tuple[str, ...]:
+        return tuple(item.data.strip() for item in get(key, []))
+
+    def sub(item: Value, key: str):
+        return item.data[key].data if key in item.data else None
+
+    seo = get("seo", {})
+    return Term(
+        slug=slug,
+        term=get("term").strip(),
+        category=get("category"),
+        short_definition=" ".join(get("short_definition").split()),
+        explanation=get("explanation").strip() + "\n",
+        source=Path(path),
+        aliases=strings("aliases"),
+        related=strings("related"),
+        faq=tuple(
+            Faq(question=sub(i, "question").strip(), answer=sub(i, "answer").strip())
+            for i in get("faq", [])
+        ),
+        references=tuple(
+            Reference(
+                title=" ".join(sub(i, "title").split()),
+                url=sub(i, "url").strip(),
+                authors=tuple(a.data.strip() for a in (sub(i, "authors") or [])),
+                year=sub(i, "year"),
+            )
+            for i in get("references", [])
+        ),
+        last_reviewed=get("last_reviewed"),
+        seo=Seo(
+            title=seo["title"].data.strip() if "title" in seo else None,
+            description=" ".join(seo["description"].data.split()) if "description" in seo else None,
+        ),
+        draft=bool(get("draft", False)),
+        lines=_lines(fields),
+    )
+
+
+def _lines(fields: dict[str, Value]) -> dict[str, tuple[int, int]]:
+    """(line, column) of every top-level key, and of list items as 'key.N' (1-based)."""
+    lines = {}
+    for key, value in fields.items():
+        lines[key] = (value.key_line or value.line, 1)
+        if isinstance(value.data, list):
+            for number, item in enumerate(value.data, 1):
+                lines[f"{key}.{number}"] = (item.line, item.column)
+    return lines
+
+
+def _load_categories(file: Path, shown, problems: list[Problem]) -> dict[str, Category]:
+    path = shown(file)
+    if not file.is_file():
+        problems.append(
+            Problem(Location(path), "categories file is missing: it maps category keys to names")
+        )
+        return {}
+    root = read_yaml(file.read_bytes(), path)
+    if isinstance(root, Problem):
+        problems.append(root)
+        return {}
+    if not isinstance(root.data, dict):
+        problems.append(Problem(root.where(path), "categories file must be a mapping of keys"))
+        return {}
+    categories = {}
+    for key, value in root.data.items():
+        line = Location(path, value.key_line or value.line)
+        if not schema.SLUG_RE.match(key):
+            problems.append(Problem(line, f"category key {key!r} is not a valid slug"))
+            continue
+        found = schema.check(value, schema.CATEGORY, path, f"category {key!r}")
+        problems += found
+        if not found:
+            categories[key] = Category(
+                key=key,
+                name=value.data["name"].data.strip(),
+                description=" ".join(value.data["description"].data.split()),
+            )
+    return categories

@@ -1,0 +1,121 @@
+"""The one data model of a glossary: loaded and validated once, then read by every later step.
+
+Plain dataclasses with no MkDocs import, so the core can move to another site engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a value came from, so every problem can point an editor at a line."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, with its place and, where we can guess, a fix."""
+
+    location: Location
+    message: str
+    level: str = "error"  # "error" stops the build; "warning" is printed only
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.level}: {self.message}"
+
+
+class GlossaryError(Exception):
+    """The only exception the loader raises: it carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class Category:
+    key: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Faq:
+    question: str
+    answer: str  # Markdown
+
+
+@dataclass(frozen=True)
+class Reference:
+    title: str
+    url: str
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Seo:
+    title: str | None = None
+    description: str | None = None
+
+
+@dataclass
+class Term:
+    """One glossary entry, as an editor wrote it in `glossary/<slug>.yml`."""
+
+    slug: str
+    term: str
+    category: str
+    short_definition: str
+    explanation: str  # Markdown
+    source: Path
+    aliases: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    faq: tuple[Faq, ...] = ()
+    references: tuple[Reference, ...] = ()
+    last_reviewed: dt.date | None = None
+    seo: Seo = field(default_factory=Seo)
+    draft: bool = False
+    lines: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name a reader may use for the term: its display name first, then aliases."""
+        return (self.term, *self.aliases)
+
+    def location(self, key: str = "term") -> Location:
+        """Where `key` (or list item 'key.N') was written, for messages about this term."""
+        line, column = self.lines.get(key) or self.lines.get(key.split(".")[0], (1, 1))
+        return Location(str(self.source), line, column)
+
+
+@dataclass
+class Glossary:
+    """All term files of a site, drafts included, plus their categories."""
+
+    terms: dict[str, Term]
+    categories: dict[str, Category]
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def published(self) -> list[Term]:
+        """Published terms sorted A-Z by display name (the order readers browse in)."""
+        return sorted(
+            (t for t in self.terms.values() if not t.draft), key=lambda t: sort_key(t.term)
+        )
+
+
+def sort_key(name: str) -> tuple[str, str]:
+    """A-Z order that ignores case and leading punctuation, stable for equal keys."""
+    stripped = name.lstrip("'\"([{-_.")
+    return (stripped.casefold(), name)

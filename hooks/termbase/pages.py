@@ -1,0 +1,145 @@
+"""Generated pages: the Markdown source of every glossary page, and what their templates show.
+
+The Markdown comes from Jinja templates in `overrides/markdown/`, so the site engine renders
+it like a hand-written page (its links are resolved and validated). Everything that is not
+Markdown (breadcrumbs, related terms, references, backlinks) is handed to the HTML templates
+in `overrides/` as plain data.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .graph import TermGraph
+from .model import Category, Term, sort_key
+
+INDEX_URI = "glossary/index.md"
+MAP_URI = "glossary/map.md"
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def term_uri(slug: str) -> str:
+    return f"glossary/{slug}.md"
+
+
+def category_uri(key: str) -> str:
+    return f"glossary/category/{key}.md"
+
+
+def md_text(text: str) -> str:
+    """Plain text made safe to drop into Markdown: no markup, no HTML, shown as written."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def yaml_str(text: str) -> str:
+    """A YAML scalar for front matter (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def initial(name: str) -> str:
+    """The letter a term is filed under in the A-Z index; '#' for digits and symbols."""
+    first = sort_key(name)[0][:1].upper()
+    return first if first.isalpha() and first.isascii() else "#"
+
+
+def letter_id(letter: str) -> str:
+    return "letter-" + ("other" if letter == "#" else letter.lower())
+
+
+@dataclass(frozen=True)
+class Link:
+    """A titled link for templates; `url` is site-relative (the template makes it relative)."""
+
+    title: str
+    url: str
+    note: str = ""
+
+
+class PageWriter:
+    """Writes the Markdown of the generated pages from the term graph."""
+
+    def __init__(self, graph: TermGraph, templates: Path, description: str):
+        self.graph = graph
+        self.description = description
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(templates),
+            autoescape=False,  # the output is Markdown; text fields go through md_text
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(md_text=md_text, yaml_str=yaml_str, term_uri=term_uri)
+
+    def pages(self) -> dict[str, str]:
+        """Every generated page: src_uri -> Markdown source."""
+        out = {INDEX_URI: self.index()}
+        for key, category in self.graph.glossary.categories.items():
+            out[category_uri(key)] = self.category(category)
+        term_template = self.env.get_template("term.md")
+        for term in self.graph.terms.values():
+            out[term_uri(term.slug)] = term_template.render(
+                term=term, description=page_description(term)
+            )
+        return out
+
+    def index(self) -> str:
+        terms = self.graph.glossary.published
+        letters: dict[str, list[Term]] = {}
+        for term in terms:
+            letters.setdefault(initial(term.term), []).append(term)
+        categories = [
+            (c, len(self.graph.by_category[c.key])) for c in self.graph.glossary.categories.values()
+        ]
+        return self.env.get_template("index.md").render(
+            terms=terms,
+            letters=letters,
+            letter_id=letter_id,
+            categories=categories,
+            category_uri=category_uri,
+            description=self.description,
+        )
+
+    def category(self, category: Category) -> str:
+        return self.env.get_template("category.md").render(
+            category=category, terms=self.graph.by_category[category.key]
+        )
+
+
+def page_description(term: Term) -> str:
+    """The meta description: the editor's override, else the short definition, cut to fit."""
+    return trim(term.seo.description or term.short_definition, 160)
+
+
+def trim(text: str, limit: int) -> str:
+    """Cut at a word boundary to at most `limit` characters, marking the cut with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.-")
+    return cut + "\u2026"
+
+
+def term_view(term: Term, graph: TermGraph, url_for: Callable[[str], str]) -> dict:
+    """What `term.html` shows around the rendered Markdown."""
+    category = graph.glossary.categories[term.category]
+    return {
+        "term": term,
+        "category": Link(category.name, url_for(category_uri(category.key))),
+        "breadcrumbs": [
+            Link("Home", url_for("index.md")),
+            Link("Glossary", url_for(INDEX_URI)),
+            Link(category.name, url_for(category_uri(category.key))),
+        ],
+        "related": [
+            Link(other.term, url_for(term_uri(other.slug)), other.short_definition)
+            for other in graph.related_terms(term.slug)
+        ],
+    }

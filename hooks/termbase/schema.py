@@ -1,0 +1,255 @@
+"""The term file contract, declared once.
+
+The loader validates against these declarations, and `glossary schema` writes the same
+declarations out as JSON Schema for editors' YAML language servers, so the two cannot
+drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from .model import Location, Problem
+from .yamlnodes import Value
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SLUG_RE = re.compile(SLUG_PATTERN)
+# Generated pages live beside the terms under these names.
+RESERVED_SLUGS = frozenset({"index", "map", "category"})
+URL_PATTERN = r"^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$"
+URL_RE = re.compile(URL_PATTERN)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of the contract: its kind, whether it is required, and limits."""
+
+    kind: str  # text | slug | url | date | bool | year | list | object
+    description: str = ""
+    required: bool = False
+    max_length: int | None = None
+    items: Field | None = None
+    fields: dict[str, Field] = field(default_factory=dict)
+
+
+def _text(description: str, max_length: int, required: bool = False) -> Field:
+    return Field("text", description, required, max_length)
+
+
+TERM = Field(
+    "object",
+    "A glossary term: one file per term, glossary/<slug>.yml.",
+    fields={
+        "term": _text("Display name of the term.", 120, required=True),
+        "aliases": Field(
+            "list",
+            "Other names and spellings readers use (British/American, plural, abbreviations).",
+            items=_text("An alias.", 120),
+        ),
+        "category": Field("slug", "Key of a category in glossary/_categories.yml.", required=True),
+        "short_definition": _text(
+            "One or two plain sentences: what the term means.", 400, required=True
+        ),
+        "explanation": _text("The explanation, in Markdown.", 20_000, required=True),
+        "related": Field(
+            "list", "Slugs of related terms.", items=Field("slug", "Slug of a related term.")
+        ),
+        "faq": Field(
+            "list",
+            "Frequently asked questions.",
+            items=Field(
+                "object",
+                "A question and its answer.",
+                fields={
+                    "question": _text("The question.", 300, required=True),
+                    "answer": _text("The answer, in Markdown.", 5_000, required=True),
+                },
+            ),
+        ),
+        "references": Field(
+            "list",
+            "Primary sources: papers, posts, books.",
+            items=Field(
+                "object",
+                "A source.",
+                fields={
+                    "title": _text("Title of the work.", 300, required=True),
+                    "authors": Field("list", "Authors, in order.", items=_text("An author.", 120)),
+                    "year": Field("year", "Year of publication."),
+                    "url": Field("url", "Link to the work (http or https).", required=True),
+                },
+            ),
+        ),
+        "last_reviewed": Field("date", "Date of the last editorial review, YYYY-MM-DD."),
+        "seo": Field(
+            "object",
+            "Overrides for search engines.",
+            fields={
+                "title": _text("Page title for search results.", 120),
+                "description": _text("Meta description, ideally 50-160 characters.", 300),
+            },
+        ),
+        "draft": Field("bool", "Drafts are not published."),
+    },
+)
+
+CATEGORY = Field(
+    "object",
+    "A category of terms.",
+    fields={
+        "name": _text("Display name of the category.", 80, required=True),
+        "description": _text("What the category holds, one or two sentences.", 400, required=True),
+    },
+)
+
+_KIND_NAMES = {
+    "text": "a text",
+    "slug": "a slug (lowercase words joined by hyphens)",
+    "url": "a URL",
+    "date": "a date (YYYY-MM-DD)",
+    "bool": "true or false",
+    "year": "a year",
+    "list": "a list",
+    "object": "a mapping",
+}
+
+
+def suggest(word: str, choices: list[str] | set[str], cutoff: float = 0.6) -> str:
+    """' (did you mean 'x'?)' for the closest choice, or '' when nothing is close."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=cutoff)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+ROOT = "a term file"
+
+
+def check(value: Value, spec: Field, path: str, name: str = ROOT) -> list[Problem]:
+    """Every way `value` breaks `spec`, each located; an empty list means it fits."""
+    where = value.where(path)
+    data = value.data
+    kind = spec.kind
+    expected = f"{name} must be {_KIND_NAMES[kind]}"
+
+    if kind == "object":
+        if not isinstance(data, dict):
+            return [Problem(where, f"{expected}, not {_describe(data)}")]
+        inside = f" in {name}" if name != ROOT else ""
+        problems = [
+            Problem(
+                Location(path, item.key_line or where.line, item.key_column),
+                f"unknown key {key!r}{inside}{suggest(key, spec.fields)}",
+            )
+            for key, item in data.items()
+            if key not in spec.fields
+        ]
+        for key, sub in spec.fields.items():
+            if key in data:
+                problems += check(data[key], sub, path, key if name == ROOT else f"{name}.{key}")
+            elif sub.required:
+                problems.append(Problem(where, f"missing required key {key!r}{inside}"))
+        return problems
+    if kind == "list":
+        if not isinstance(data, list):
+            return [Problem(where, f"{expected}, not {_describe(data)}")]
+        assert spec.items is not None
+        problems = []
+        for index, item in enumerate(data):
+            problems += check(item, spec.items, path, f"{name}[{index + 1}]")
+        return problems
+    if kind == "bool":
+        return (
+            [] if isinstance(data, bool) else [Problem(where, f"{expected}, not {_describe(data)}")]
+        )
+    if kind == "date":
+        if isinstance(data, dt.date) and not isinstance(data, dt.datetime):
+            return []
+        return [Problem(where, f"{expected}, not {_describe(data)}")]
+    if kind == "year":
+        if isinstance(data, int) and not isinstance(data, bool) and 1000 <= data <= 2200:
+            return []
+        return [Problem(where, f"{expected} such as 2019, not {_describe(data)}")]
+
+    # text, slug and url are all strings
+    if not isinstance(data, str):
+        return [Problem(where, f"{expected}, not {_describe(data)}")]
+    if not data.strip():
+        return [Problem(where, f"{name} is empty")]
+    if spec.max_length and len(data) > spec.max_length:
+        return [
+            Problem(
+                where,
+                f"{name} is {len(data):,} characters long; the limit is {spec.max_length:,}",
+            )
+        ]
+    if kind == "slug" and not SLUG_RE.match(data):
+        return [Problem(where, f"{expected}, not {data!r}")]
+    if kind == "url" and not safe_url(data):
+        return [Problem(where, f"{name} must be an http:// or https:// URL, not {data!r}")]
+    return []
+
+
+def safe_url(url: str) -> bool:
+    """True for absolute http(s) URLs with a host: the only links a term file may carry."""
+    return bool(URL_RE.match(url)) and urlsplit(url).scheme in {"http", "https"}
+
+
+def _describe(data: object) -> str:
+    if data is None:
+        return "empty"
+    if isinstance(data, bool):
+        return f"{str(data).lower()} (a boolean)"
+    if isinstance(data, dict):
+        return "a mapping"
+    if isinstance(data, list):
+        return "a list"
+    if isinstance(data, dt.date):
+        return f"{data.isoformat()} (a date)"
+    if isinstance(data, int | float):
+        return f"{data!r} (a number)"
+    text = str(data)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def json_schema(spec: Field = TERM) -> dict:
+    """The contract as JSON Schema (draft 2020-12) for editors' YAML language servers."""
+    schema = _json(spec)
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://github.com/termbase/termbase/schema/term.schema.json",
+        "title": "Glossary term file",
+        **schema,
+    }
+    return schema
+
+
+def _json(spec: Field) -> dict:
+    out: dict = {"description": spec.description} if spec.description else {}
+    if spec.kind == "object":
+        out.update(
+            type="object",
+            properties={key: _json(sub) for key, sub in spec.fields.items()},
+            required=[key for key, sub in spec.fields.items() if sub.required],
+            additionalProperties=False,
+        )
+    elif spec.kind == "list":
+        assert spec.items is not None
+        out.update(type="array", items=_json(spec.items))
+    elif spec.kind == "bool":
+        out["type"] = "boolean"
+    elif spec.kind == "year":
+        out.update(type="integer", minimum=1000, maximum=2200)
+    elif spec.kind == "date":
+        out.update(type="string", format="date", pattern=r"^\d{4}-\d{2}-\d{2}$")
+    else:
+        out.update(type="string", minLength=1, pattern=r"\S")
+        if spec.max_length:
+            out["maxLength"] = spec.max_length
+        if spec.kind == "slug":
+            out["pattern"] = SLUG_PATTERN
+        if spec.kind == "url":
+            out["pattern"] = URL_PATTERN
+    return out

@@ -1,0 +1,99 @@
+"""Rules that span files: categories, related slugs, unique names. Each gives a located Problem."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from .model import Glossary, Problem, Term
+from .schema import suggest
+
+DESCRIPTION_MIN, DESCRIPTION_MAX = 50, 160
+
+
+def name_key(name: str) -> str:
+    """How two names are compared: Unicode form, case, hyphens and spacing do not count."""
+    folded = unicodedata.normalize("NFKC", name).casefold().replace("\u2019", "'")
+    return " ".join(folded.replace("-", " ").split())
+
+
+def validate_glossary(glossary: Glossary) -> list[Problem]:
+    problems: list[Problem] = []
+    owners: dict[str, tuple[Term, str]] = {}
+    for term in glossary.terms.values():
+        problems += _check_category(term, glossary)
+        problems += _check_related(term, glossary)
+        problems += _check_names(term, owners)
+        problems += _check_description(term)
+    return problems
+
+
+def _check_category(term: Term, glossary: Glossary) -> list[Problem]:
+    if term.category in glossary.categories:
+        return []
+    return [
+        Problem(
+            term.location("category"),
+            f"unknown category {term.category!r}{suggest(term.category, set(glossary.categories))}"
+            f"; categories are defined in glossary/_categories.yml",
+        )
+    ]
+
+
+def _check_related(term: Term, glossary: Glossary) -> list[Problem]:
+    problems = []
+    by_name = {name_key(n): t.slug for t in glossary.terms.values() for n in t.names}
+    seen = set()
+    for number, slug in enumerate(term.related, 1):
+        where = term.location(f"related.{number}")
+        if slug in seen:
+            problems.append(Problem(where, f"related term {slug!r} is listed twice"))
+        seen.add(slug)
+        if slug == term.slug:
+            problems.append(Problem(where, "a term cannot be related to itself"))
+        elif slug not in glossary.terms:
+            meant = by_name.get(name_key(slug))
+            hint = (
+                f" (did you mean {meant!r}?)" if meant else suggest(slug, set(glossary.terms), 0.85)
+            )
+            problems.append(Problem(where, f"unknown related term {slug!r}{hint}"))
+        elif glossary.terms[slug].draft and not term.draft:
+            problems.append(
+                Problem(where, f"related term {slug!r} is a draft and would not be published")
+            )
+    return problems
+
+
+def _check_names(term: Term, owners: dict[str, tuple[Term, str]]) -> list[Problem]:
+    problems = []
+    names = [("term", term.term)] + [(f"aliases.{i}", a) for i, a in enumerate(term.aliases, 1)]
+    for field, name in names:
+        key = name_key(name)
+        if key in owners:
+            other, other_name = owners[key]
+            what = "term name" if field == "term" else "alias"
+            if other is term:
+                message = (
+                    f"{what} {name!r} repeats {other_name!r} of the same term "
+                    "(case, hyphens and spaces do not make names different)"
+                )
+            else:
+                message = f"{what} {name!r} is already used by {other.source} ({other_name!r})"
+            problems.append(Problem(term.location(field), message))
+        else:
+            owners[key] = (term, name)
+    return problems
+
+
+def _check_description(term: Term) -> list[Problem]:
+    text = term.seo.description or term.short_definition
+    field = "seo" if term.seo.description else "short_definition"
+    if DESCRIPTION_MIN <= len(text) <= DESCRIPTION_MAX:
+        return []
+    return [
+        Problem(
+            term.location(field),
+            f"the page description is {len(text)} characters; search engines show "
+            f"{DESCRIPTION_MIN}-{DESCRIPTION_MAX} (set seo.description to adjust)",
+            level="warning",
+        )
+    ]

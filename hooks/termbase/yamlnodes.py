@@ -1,0 +1,160 @@
+"""Safe YAML reading that keeps a line and column for every value.
+
+Term files come from strangers' pull requests, so this reader never constructs objects
+from tags, refuses anchors and aliases (the way alias bombs blow up), and turns every
+parser complaint into a located `Problem` rather than an exception with a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+try:  # libyaml is 20x faster; the pure-Python loader is the fallback.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+from .model import Location, Problem
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_NODES = 20_000
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+
+
+@dataclass
+class Value:
+    """A YAML value with the place it was written; lists and mappings hold more Values."""
+
+    data: Any  # str | int | float | bool | None | date | list[Value] | dict[str, Value]
+    line: int
+    column: int
+    key_line: int | None = None  # for mapping values: where their key was written
+    key_column: int = 1
+
+    def where(self, path: str) -> Location:
+        return Location(path, self.line, self.column)
+
+
+class YamlProblem(Exception):
+    """Raised inside this module only; `read_yaml` turns it into a Problem."""
+
+    def __init__(self, message: str, line: int, column: int):
+        super().__init__(message)
+        self.message, self.line, self.column = message, line, column
+
+
+def decode(raw: bytes, path: str) -> str | Problem:
+    """Bytes to text: UTF-8 with or without a byte-order mark; anything else is an error."""
+    if len(raw) > MAX_FILE_BYTES:
+        return Problem(
+            Location(path),
+            f"file is {len(raw):,} bytes; a term file may be at most {MAX_FILE_BYTES:,} bytes",
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        return Problem(
+            Location(path, line, column),
+            f"file is not valid UTF-8 (byte 0x{raw[err.start]:02x}); save it as UTF-8",
+        )
+
+
+def read_yaml(raw: bytes, path: str) -> Value | Problem:
+    """Parse one YAML document into located Values, or say precisely why not."""
+    text = decode(raw, path)
+    if isinstance(text, Problem):
+        return text
+    if not text.strip():
+        return Problem(Location(path), "file is empty; a term file is a YAML mapping")
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        return _parser_problem(err, path, text)
+    except yaml.YAMLError as err:  # pragma: no cover - every libyaml error carries a mark
+        return Problem(Location(path), f"invalid YAML: {err}")
+    if node is None:
+        return Problem(Location(path), "file holds no YAML document; a term file is a mapping")
+    try:
+        return _Converter().convert(node)
+    except YamlProblem as err:
+        return Problem(Location(path, err.line, err.column), err.message)
+
+
+def _parser_problem(err: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    reason = err.problem or err.context or "invalid YAML"
+    message = f"invalid YAML: {reason}"
+    lines = text.splitlines()
+    if "\t" in reason or (0 < line <= len(lines) and "\t" in lines[line - 1][:column]):
+        message += " (YAML does not allow tabs for indentation: indent with spaces)"
+    return Problem(Location(path, line, column), message)
+
+
+class _Converter:
+    """Walks composed nodes once; owns the per-file state (seen nodes, size budget)."""
+
+    def __init__(self) -> None:
+        self.seen: set[int] = set()
+        self.budget = MAX_NODES
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def convert(self, node: yaml.Node) -> Value:
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        if id(node) in self.seen:
+            raise YamlProblem(
+                "YAML anchors and aliases (&name, *name) are not allowed in term files",
+                line,
+                column,
+            )
+        self.seen.add(id(node))
+        self.budget -= 1
+        if self.budget < 0:
+            raise YamlProblem(f"too many YAML values (more than {MAX_NODES:,})", line, column)
+        expected = (
+            _PLAIN_TAGS
+            if isinstance(node, yaml.ScalarNode)
+            else {_SEQ_TAG if isinstance(node, yaml.SequenceNode) else _MAP_TAG}
+        )
+        if node.tag not in expected:
+            raise YamlProblem(f"YAML tag {node.tag!r} is not allowed in term files", line, column)
+        if isinstance(node, yaml.ScalarNode):
+            return Value(self.scalar(node, line, column), line, column)
+        if isinstance(node, yaml.SequenceNode):
+            return Value([self.convert(item) for item in node.value], line, column)
+        mapping: dict[str, Value] = {}
+        for key_node, value_node in node.value:
+            key = self.convert(key_node)
+            if not isinstance(key.data, str):
+                raise YamlProblem("mapping keys must be plain words", key.line, key.column)
+            if key.data in mapping:
+                raise YamlProblem(f"key {key.data!r} appears twice", key.line, key.column)
+            value = self.convert(value_node)
+            value.key_line, value.key_column = key.line, key.column
+            mapping[key.data] = value
+        return Value(mapping, line, column)
+
+    def scalar(self, node: yaml.ScalarNode, line: int, column: int) -> Any:
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except (ValueError, TypeError, OverflowError, yaml.YAMLError) as err:
+            raise YamlProblem(f"cannot read {node.value!r}: {err}", line, column) from None
+        if isinstance(value, dt.datetime):
+            return value.date() if value.time() == dt.time() else value
+        return value
