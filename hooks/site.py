@@ -43,6 +43,10 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_build(config):
+    _glossary.heads.check()  # duplicate titles or descriptions fail a strict build
+
+
 def on_serve(server, config, builder):
     server.watch(str(_glossary.folder))
     return server

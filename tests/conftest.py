@@ -87,7 +87,7 @@ def make_site(root: Path, extra_config: str = "") -> Site:
         f"""\
         site_name: Test Glossary
         site_url: https://glossary.example/
-        site_description: A small glossary built by the test suite.
+        site_description: A small glossary of made-up terms, built by the test suite to check real pages.
         docs_dir: content
         theme:
           name: material

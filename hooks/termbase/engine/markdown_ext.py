@@ -58,6 +58,11 @@ class GlossaryLinks(Treeprocessor):
             )
             link_tree(root, self.site.index, policy, self._make_link)
         self.page.mentions = self._annotate_term_links(root)
+        self.page.citations = list(
+            dict.fromkeys(
+                href for a in root.iter("a") if (href := a.get("href", "")).startswith("http")
+            )
+        )
 
     def _make_link(self, slug: str, text: str) -> Element:
         link = Element("a", {"href": self.page.relative(self.site.term_uri(slug))})

@@ -9,6 +9,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -21,11 +22,13 @@ from mkdocs.structure.nav import (
 )
 from mkdocs.structure.pages import Page
 
+from ..export import glossary_json, robots_txt
 from ..graph import Mentions, TermGraph
 from ..linker import TermIndex
 from ..load import load_glossary
 from ..model import GlossaryError, sort_key
 from ..pages import INDEX_URI, Link, PageWriter, category_uri, term_uri, term_view
+from .head import Heads
 from .markdown_ext import GlossaryExtension, resolve
 
 log = logging.getLogger("mkdocs.hooks.glossary")
@@ -71,6 +74,7 @@ class PageState:
     untrusted: bool = False  # rendered from term files: raw HTML is escaped
     autolink: bool = True
     mentions: list[str] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)  # external links, for JSON-LD
     words: int = 0
 
     def relative(self, target_uri: str) -> str:
@@ -109,6 +113,8 @@ class MkDocsGlossary:
         self.pages: dict[str, PageState] = {}
         self.current: PageState | None = None
         self.theme_dir = Path(config.theme.custom_dir or self.root / "overrides")
+        self.config_description = config.site_description or ""
+        self.heads = Heads(self, config.site_name, config.site_url)
         config.markdown_extensions.append(GlossaryExtension(self))  # type: ignore[arg-type]
 
     term_uri = staticmethod(term_uri)
@@ -135,6 +141,15 @@ class MkDocsGlossary:
                     else InclusionLevel.NOT_IN_NAV,
                 )
             )
+        site_url = (config.site_url or "").rstrip("/") + "/"
+        term_url = lambda slug: urljoin(site_url, files.get_file_from_path(term_uri(slug)).url)  # noqa: E731
+        exports = {
+            "glossary.json": glossary_json(self.graph, term_url, config.site_name),
+            "robots.txt": robots_txt(config.site_url),
+        }
+        for uri, content in exports.items():
+            if files.get_file_from_path(uri) is None:  # a hand-written file wins
+                files.append(File.generated(config, uri, content=content))
         return files
 
     def add_nav(self, nav: Navigation, files: Files, config: MkDocsConfig) -> Navigation:
@@ -228,6 +243,7 @@ class MkDocsGlossary:
         view["related_pages"] = [
             link for uri in related if (link := link_to(posixpath.normpath(uri)))
         ]
+        view["head"] = self.heads.for_page(page, state)
         if state.slug:
             term = self.graph.terms[state.slug]
             view.update(term_view(term, self.graph, url_for))

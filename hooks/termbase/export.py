@@ -1,0 +1,49 @@
+"""Machine-readable exports of the published glossary: glossary.json and robots.txt.
+
+glossary.json is a stable, documented format (README, "glossary.json"): other sites and
+tools may depend on it, so fields are only ever added, never renamed or removed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from .graph import TermGraph
+
+FORMAT_VERSION = 1
+
+
+def glossary_json(graph: TermGraph, absolute_url: Callable[[str], str], site_name: str) -> str:
+    """The published terms A-Z; `absolute_url(slug)` gives each term page's URL."""
+    terms = [
+        {
+            "slug": term.slug,
+            "term": term.term,
+            "aliases": list(term.aliases),
+            "url": absolute_url(term.slug),
+            "short_definition": term.short_definition,
+            "category": term.category,
+            "related": graph.related[term.slug],
+            "last_reviewed": term.last_reviewed.isoformat() if term.last_reviewed else None,
+        }
+        for term in graph.glossary.published
+    ]
+    categories = [
+        {"key": c.key, "name": c.name, "description": c.description}
+        for c in graph.glossary.categories.values()
+    ]
+    document = {
+        "version": FORMAT_VERSION,
+        "name": site_name,
+        "categories": categories,
+        "terms": terms,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def robots_txt(site_url: str | None) -> str:
+    lines = ["User-agent: *", "Allow: /"]
+    if site_url:
+        lines.append(f"Sitemap: {site_url.rstrip('/')}/sitemap.xml")
+    return "\n".join(lines) + "\n"
