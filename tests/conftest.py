@@ -18,8 +18,14 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 GLOSSARY = [sys.executable, "-m", "termbase.cli"]
 
 CATEGORIES = {
-    "core": {"name": "Core concepts", "description": "The ideas everything else builds on."},
-    "risks": {"name": "Risks", "description": "Ways a trained system can go wrong."},
+    "core": {
+        "name": "Core concepts",
+        "description": "The ideas everything else in this small test glossary builds on.",
+    },
+    "risks": {
+        "name": "Risks",
+        "description": "Ways a trained system can go wrong, as described by the test glossary.",
+    },
 }
 
 
@@ -58,6 +64,11 @@ class Site:
         # safe_dump quotes the date; term files write it bare, as editors do
         text = text.replace(f"'{data.get('last_reviewed')}'", str(data.get("last_reviewed")))
         return self.write(f"glossary/{slug}.yml", text)
+
+    def add_to_nav(self, title: str, path: str) -> None:
+        config = (self.root / "mkdocs.yml").read_text()
+        marker = "  - Glossary: glossary/index.md\n"
+        self.write("mkdocs.yml", config.replace(marker, f"{marker}  - {title}: {path}\n"))
 
     def build(self, *args: str, strict: bool = True) -> subprocess.CompletedProcess:
         command = [*MKDOCS, "build", *(["--strict"] if strict else []), *args]
@@ -117,3 +128,13 @@ def make_site(root: Path, extra_config: str = "") -> Site:
 @pytest.fixture
 def site(tmp_path: Path) -> Site:
     return make_site(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Site:
+    """The project's own site, built once with `mkdocs build --strict` into a temp folder."""
+    out = tmp_path_factory.mktemp("real") / "site"
+    result = run([*MKDOCS, "build", "--strict", "-d", str(out)], PROJECT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = Site(out.parent)
+    return site

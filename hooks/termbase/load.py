@@ -183,5 +183,6 @@ def _load_categories(file: Path, shown, problems: list[Problem]) -> dict[str, Ca
                 key=key,
                 name=value.data["name"].data.strip(),
                 description=" ".join(value.data["description"].data.split()),
+                location=line,
             )
     return categories

@@ -47,6 +47,7 @@ class Category:
     key: str
     name: str
     description: str
+    location: Location = field(default_factory=lambda: Location("glossary/_categories.yml"))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .model import Glossary, Problem, Term
+from .model import Glossary, Location, Problem, Term
 from .schema import suggest
 
 DESCRIPTION_MIN, DESCRIPTION_MAX = 50, 160
@@ -24,6 +24,10 @@ def validate_glossary(glossary: Glossary) -> list[Problem]:
         problems += _check_related(term, glossary)
         problems += _check_names(term, owners)
         problems += _check_description(term)
+    for category in glossary.categories.values():
+        problems += _description_length(
+            category.description, category.location, "{fix} the category's description"
+        )
     return problems
 
 
@@ -87,13 +91,17 @@ def _check_names(term: Term, owners: dict[str, tuple[Term, str]]) -> list[Proble
 def _check_description(term: Term) -> list[Problem]:
     text = term.seo.description or term.short_definition
     field = "seo" if term.seo.description else "short_definition"
+    hint = "{fix} seo.description" if term.seo.description else "{fix} it, or set seo.description"
+    return _description_length(text, term.location(field), hint)
+
+
+def _description_length(text: str, where: Location, hint: str) -> list[Problem]:
+    """A warning when a page description is outside what search results show."""
     if DESCRIPTION_MIN <= len(text) <= DESCRIPTION_MAX:
         return []
-    return [
-        Problem(
-            term.location(field),
-            f"the page description is {len(text)} characters; search engines show "
-            f"{DESCRIPTION_MIN}-{DESCRIPTION_MAX} (set seo.description to adjust)",
-            level="warning",
-        )
-    ]
+    fix = "shorten" if len(text) > DESCRIPTION_MAX else "lengthen"
+    message = (
+        f"the page description is {len(text)} characters; search engines show "
+        f"{DESCRIPTION_MIN}-{DESCRIPTION_MAX} ({hint.format(fix=fix)})"
+    )
+    return [Problem(where, message, level="warning")]

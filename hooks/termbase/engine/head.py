@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from collections import defaultdict
 from typing import TYPE_CHECKING
@@ -15,6 +16,11 @@ from ..validate import DESCRIPTION_MAX, DESCRIPTION_MIN
 
 if TYPE_CHECKING:
     from .site import MkDocsGlossary, PageState
+
+
+def plain_title(page: Page) -> str:
+    """A page's title as plain text: MkDocs keeps titles taken from an H1 HTML-escaped."""
+    return html.unescape(page.title or "")
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
@@ -49,7 +55,7 @@ class Heads:
                 term, url, [*crumbs, seo.Crumb(term.term, url)], self.site_name, glossary.url
             )
         else:
-            title = page.title or self.site_name
+            title = page.meta.get("title") or plain_title(page) or self.site_name
             description = page.meta.get("description") or site.config_description
             head = seo.Head(
                 title=seo.full_title(title, self.site_name),
