@@ -22,6 +22,7 @@ def plain_title(page: Page) -> str:
     """A page's title as plain text: MkDocs keeps titles taken from an H1 HTML-escaped."""
     return html.unescape(page.title or "")
 
+
 log = logging.getLogger("mkdocs.hooks.glossary")
 
 
@@ -42,60 +43,83 @@ class Heads:
         return seo.Crumb(name, self.absolute(uri))
 
     def for_page(self, page: Page, state: PageState) -> seo.Head:
-        site, graph = self.site, self.site.graph
         uri = page.file.src_uri
         url = page.canonical_url or self.absolute(uri)
-        home = self.crumb("Home", "index.md")
-        glossary = self.crumb("Glossary", INDEX_URI)
         if state.slug:
-            term = graph.terms[state.slug]
-            category = graph.glossary.categories[term.category]
-            crumbs = [home, glossary, self.crumb(category.name, category_uri(category.key))]
-            head = seo.term_head(
-                term, url, [*crumbs, seo.Crumb(term.term, url)], self.site_name, glossary.url
-            )
+            head = self._term(state.slug, url)
         else:
+            description = page.meta.get("description") or self.site.config_description
             title = page.meta.get("title") or plain_title(page) or self.site_name
-            description = page.meta.get("description") or site.config_description
             head = seo.Head(
                 title=seo.full_title(title, self.site_name),
                 description=trim(" ".join(str(description).split()), DESCRIPTION_MAX),
                 url=url,
             )
             if page.is_homepage:
-                head.title = seo.full_title(self.site_name, self.site_name)
-                if title != self.site_name:
-                    head.title = f"{self.site_name}: {title}"
-                head.json_ld.append(seo.breadcrumbs_ld([home]))
+                head.title = (
+                    self.site_name if title == self.site_name else f"{self.site_name}: {title}"
+                )
+                head.json_ld.append(seo.breadcrumbs_ld([self.home]))
             elif uri == INDEX_URI:
-                head.title = seo.full_title(f"Glossary of {len(graph.terms)} terms, A to Z", self.site_name)
-                terms = [(t, self.absolute(site.term_uri(t.slug))) for t in graph.glossary.published]
-                head.json_ld += [
-                    seo.term_set_ld(f"{self.site_name} glossary", url, head.description, terms),
-                    seo.breadcrumbs_ld([home, seo.Crumb("Glossary", url)]),
-                ]
+                self._index(head)
             elif state.untrusted:  # a category page
                 head.title = seo.full_title(f"{title}: glossary category", self.site_name)
-                head.json_ld.append(seo.breadcrumbs_ld([home, glossary, seo.Crumb(title, url)]))
+                head.json_ld.append(
+                    seo.breadcrumbs_ld([self.home, self.glossary, seo.Crumb(title, url)])
+                )
             else:
-                head.json_ld.append(seo.breadcrumbs_ld([home, seo.Crumb(title, url)]))
-                if page.meta.get("last_reviewed"):
-                    head.og_type = "article"
-                    kind = "LearningResource" if uri.startswith("lessons/") else "Article"
-                    head.json_ld.append(
-                        seo.article_ld(
-                            kind,
-                            title,
-                            head.description,
-                            url,
-                            page.meta.get("last_reviewed"),
-                            state.citations,
-                            self.site_name,
-                            self.site_url,
-                        )
-                    )
+                self._content(head, page, title, state)
         self.by_page[uri] = head
         return head
+
+    @property
+    def home(self) -> seo.Crumb:
+        return self.crumb("Home", "index.md")
+
+    @property
+    def glossary(self) -> seo.Crumb:
+        return self.crumb("Glossary", INDEX_URI)
+
+    def _term(self, slug: str, url: str) -> seo.Head:
+        term = self.site.graph.terms[slug]
+        category = self.site.graph.glossary.categories[term.category]
+        crumbs = [
+            self.home,
+            self.glossary,
+            self.crumb(category.name, category_uri(category.key)),
+            seo.Crumb(term.term, url),
+        ]
+        return seo.term_head(term, url, crumbs, self.site_name, self.glossary.url)
+
+    def _index(self, head: seo.Head) -> None:
+        published = self.site.graph.glossary.published
+        head.title = seo.full_title(f"Glossary of {len(published)} terms, A to Z", self.site_name)
+        terms = [(t, self.absolute(self.site.term_uri(t.slug))) for t in published]
+        name = f"{self.site_name} glossary"
+        head.json_ld += [
+            seo.term_set_ld(name, head.url, head.description, terms),
+            seo.breadcrumbs_ld([self.home, seo.Crumb("Glossary", head.url)]),
+        ]
+
+    def _content(self, head: seo.Head, page: Page, title: str, state: PageState) -> None:
+        head.json_ld.append(seo.breadcrumbs_ld([self.home, seo.Crumb(title, head.url)]))
+        reviewed = page.meta.get("last_reviewed")
+        if not reviewed:
+            return
+        head.og_type = "article"
+        kind = "LearningResource" if page.file.src_uri.startswith("lessons/") else "Article"
+        head.json_ld.append(
+            seo.article_ld(
+                kind,
+                title,
+                head.description,
+                head.url,
+                reviewed,
+                state.citations,
+                self.site_name,
+                self.site_url,
+            )
+        )
 
     def check(self) -> None:
         """Warn (and so fail a strict build) on what search engines penalise."""
