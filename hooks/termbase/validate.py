@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from .model import Glossary, Location, Problem, Term
 from .schema import suggest
 
 DESCRIPTION_MIN, DESCRIPTION_MAX = 50, 160
+# `glossary new` puts this before each text the editor still has to write.
+TEMPLATE_MARKER = "TODO:"
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+# Where Markdown puts a URL: [text](URL), [label]: URL, <URL>. This reads Markdown source, not
+# HTML; the build's tree processor is the backstop that removes any unsafe link it still finds.
+_MARKDOWN_URL = re.compile(
+    r"\]\(\s*<?(?P<inline>[^\s)>]+)"
+    r"|^[ ]{0,3}\[[^\]]+\]:\s*<?(?P<reference>\S+?)>?(?:\s|$)"
+    r"|<(?P<auto>[a-zA-Z][a-zA-Z0-9+.\-]*:[^\s>]*)>",
+    re.MULTILINE,
+)
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 
 def name_key(name: str) -> str:
@@ -24,6 +38,8 @@ def validate_glossary(glossary: Glossary) -> list[Problem]:
         problems += _check_related(term, glossary)
         problems += _check_names(term, owners)
         problems += _check_description(term)
+        problems += _check_template_text(term)
+        problems += _check_markdown_urls(term)
     for category in glossary.categories.values():
         problems += _description_length(
             category.description, category.location, "{fix} the category's description"
@@ -88,6 +104,31 @@ def _check_names(term: Term, owners: dict[str, tuple[Term, str]]) -> list[Proble
     return problems
 
 
+def unsafe_url(url: str) -> bool:
+    """True for URLs that could run script: javascript:, data:, vbscript: and the like."""
+    match = _SCHEME.match("".join(url.split()))
+    return bool(match) and match.group(1).lower() not in SAFE_SCHEMES
+
+
+def _check_markdown_urls(term: Term) -> list[Problem]:
+    fields = [("explanation", term.explanation)] + [
+        (f"faq.{n}", item.answer) for n, item in enumerate(term.faq, 1)
+    ]
+    problems = []
+    for field, text in fields:
+        for match in _MARKDOWN_URL.finditer(text):
+            url = next(group for group in match.groups() if group)
+            if unsafe_url(url):
+                problems.append(
+                    Problem(
+                        term.location(field),
+                        f"unsafe link {url[:40]!r} in {field.split('.')[0]}: "
+                        "links may use http, https or mailto, or point to another page",
+                    )
+                )
+    return problems
+
+
 def _check_description(term: Term) -> list[Problem]:
     text = term.seo.description or term.short_definition
     field = "seo" if term.seo.description else "short_definition"
@@ -105,3 +146,25 @@ def _description_length(text: str, where: Location, hint: str) -> list[Problem]:
         f"{DESCRIPTION_MIN}-{DESCRIPTION_MAX} ({hint.format(fix=fix)})"
     )
     return [Problem(where, message, level="warning")]
+
+
+def _check_template_text(term: Term) -> list[Problem]:
+    """A warning for each text still holding the new-term template's marker: a strict build
+    fails on warnings, so an unfinished term cannot be published."""
+    texts = [
+        ("term", term.term),
+        ("short_definition", term.short_definition),
+        ("explanation", term.explanation),
+        *((f"faq.{n}", f.question + f.answer) for n, f in enumerate(term.faq, 1)),
+        *((f"references.{n}", r.title) for n, r in enumerate(term.references, 1)),
+    ]
+    return [
+        Problem(
+            term.location(field),
+            f"{field.split('.')[0]} still holds the new-term template's {TEMPLATE_MARKER!r} "
+            "text: write it before publishing",
+            level="warning",
+        )
+        for field, text in texts
+        if TEMPLATE_MARKER in text
+    ]
