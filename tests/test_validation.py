@@ -54,8 +54,8 @@ def test_a_valid_file_has_no_problems(tmp_path):
         (
             VALID
             + "faq:\n  - question: Why?\n    answr: Because.\n  - question: Two?\n    answer: 2\n",
-            "8:5: error: unknown key 'answr' in faq[1] (did you mean 'answer'?)\n"
             "7:5: error: missing required key 'answer' in faq[1]\n"
+            "8:5: error: unknown key 'answr' in faq[1] (did you mean 'answer'?)\n"
             "10:13: error: faq[2].answer must be a text, not 2 (a number)",
         ),
         (
@@ -70,6 +70,11 @@ def test_a_valid_file_has_no_problems(tmp_path):
         (
             VALID + "last_reviewed: 2026-13-45\n",
             "6:16: error: cannot read '2026-13-45': month must be in 1..12",
+        ),
+        (
+            VALID + "last_reviewed: 2026-02-30\nrelatd: []\n",
+            "6:16: error: cannot read '2026-02-30': day is out of range for month\n"
+            "7:1: error: unknown key 'relatd' (did you mean 'related'?)",
         ),
         (
             VALID + "last_reviewed: yesterday\n",

@@ -44,6 +44,7 @@ def load_glossary(folder: Path, *, root: Path | None = None) -> Glossary:
 
     glossary = Glossary(terms=terms, categories=categories)
     problems += validate_glossary(glossary)
+    problems.sort(key=lambda p: (p.location.path, p.location.line, p.location.column))
     errors = [p for p in problems if p.level == "error"]
     if errors:
         raise GlossaryError(problems)
@@ -92,7 +93,7 @@ def _load_term(file: Path, slug: str, path: str, problems: list[Problem]) -> Ter
     if isinstance(root, Problem):
         problems.append(root)
         return None
-    found = schema.check(root, schema.TERM, path)
+    found = (root.problems or []) + schema.check(root, schema.TERM, path)
     problems += found
     if found:
         return None
@@ -167,6 +168,7 @@ def _load_categories(file: Path, shown, problems: list[Problem]) -> dict[str, Ca
     if isinstance(root, Problem):
         problems.append(root)
         return {}
+    problems += root.problems or []
     if not isinstance(root.data, dict):
         problems.append(Problem(root.where(path), "categories file must be a mapping of keys"))
         return {}

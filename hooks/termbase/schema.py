@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .model import Location, Problem
-from .yamlnodes import Value
+from .yamlnodes import INVALID, Value
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG_PATTERN)
@@ -131,6 +131,8 @@ def check(value: Value, spec: Field, path: str, name: str = ROOT) -> list[Proble
     """Every way `value` breaks `spec`, each located; an empty list means it fits."""
     where = value.where(path)
     data = value.data
+    if data is INVALID:  # unreadable, and already reported where it was read
+        return []
     kind = spec.kind
     expected = f"{name} must be {_KIND_NAMES[kind]}"
 

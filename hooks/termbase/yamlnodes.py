@@ -35,6 +35,9 @@ _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
 
 
+INVALID = object()  # a scalar that could not be read: already reported, skipped by checks
+
+
 @dataclass
 class Value:
     """A YAML value with the place it was written; lists and mappings hold more Values."""
@@ -44,6 +47,7 @@ class Value:
     column: int
     key_line: int | None = None  # for mapping values: where their key was written
     key_column: int = 1
+    problems: list[Problem] | None = None  # on the root only: unreadable scalars
 
     def where(self, path: str) -> Location:
         return Location(path, self.line, self.column)
@@ -76,7 +80,11 @@ def decode(raw: bytes, path: str) -> str | Problem:
 
 
 def read_yaml(raw: bytes, path: str) -> Value | Problem:
-    """Parse one YAML document into located Values, or say precisely why not."""
+    """Parse one YAML document into located Values, or say precisely why not.
+
+    A scalar that cannot be read (such as the date 2026-02-30) does not stop the file: it
+    becomes INVALID, reported in `Value.problems` of the root, so every mistake is listed.
+    """
     text = decode(raw, path)
     if isinstance(text, Problem):
         return text
@@ -90,10 +98,13 @@ def read_yaml(raw: bytes, path: str) -> Value | Problem:
         return Problem(Location(path), f"invalid YAML: {err}")
     if node is None:
         return Problem(Location(path), "file holds no YAML document; a term file is a mapping")
+    converter = _Converter(path)
     try:
-        return _Converter().convert(node)
+        root = converter.convert(node)
     except YamlProblem as err:
         return Problem(Location(path, err.line, err.column), err.message)
+    root.problems = converter.problems
+    return root
 
 
 def _parser_problem(err: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
@@ -110,7 +121,9 @@ def _parser_problem(err: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
 class _Converter:
     """Walks composed nodes once; owns the per-file state (seen nodes, size budget)."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
         self.seen: set[int] = set()
         self.budget = MAX_NODES
         self.constructor = yaml.constructor.SafeConstructor()
@@ -154,7 +167,9 @@ class _Converter:
         try:
             value = self.constructor.construct_object(node, deep=True)
         except (ValueError, TypeError, OverflowError, yaml.YAMLError) as err:
-            raise YamlProblem(f"cannot read {node.value!r}: {err}", line, column) from None
+            message = f"cannot read {node.value!r}: {err}"
+            self.problems.append(Problem(Location(self.path, line, column), message))
+            return INVALID
         if isinstance(value, dt.datetime):
             return value.date() if value.time() == dt.time() else value
         return value
