@@ -130,7 +130,7 @@ CASES = {
     ),
     "javascript-link": (
         {"js.yml": GOOD.format(name="Js").replace("Text.", "'[click](javascript:alert(1))'")},
-        "js.yml:4:1: error: unsafe link 'javascript:alert(1' in explanation: links may use http, "
+        "js.yml:4:1: error: unsafe link 'javascript:alert(1)' in explanation: links may use http, "
         "https or mailto, or point to another page",
     ),
     "javascript-reference": (

@@ -9,7 +9,7 @@ from pathlib import Path
 from . import schema
 from .model import Category, Faq, Glossary, GlossaryError, Location, Problem, Reference, Seo, Term
 from .validate import validate_glossary
-from .yamlnodes import Value, read_yaml
+from .yamlnodes import INVALID, Value, read_yaml
 
 CATEGORIES_FILE = "_categories.yml"
 
@@ -95,9 +95,32 @@ def _load_term(file: Path, slug: str, path: str, problems: list[Problem]) -> Ter
         return None
     found = (root.problems or []) + schema.check(root, schema.TERM, path)
     problems += found
-    if found:
+    if not found:
+        return build_term(root, slug, file, path)
+    # Keep the fields that are fine, so the checks across files still run on this term and
+    # an editor sees every mistake in one go (the build stops anyway: `found` is not empty).
+    if not isinstance(root.data, dict):
         return None
-    return build_term(root, slug, file, path)
+    spec = schema.TERM.fields
+    usable = {
+        key: value
+        for key, value in root.data.items()
+        if key in spec and readable(value) and not schema.check(value, spec[key], path, key)
+    }
+    if any(field.required and key not in usable for key, field in spec.items()):
+        return None
+    return build_term(Value(usable, root.line, root.column), slug, file, path)
+
+
+def readable(value: Value) -> bool:
+    """False if any part of `value` could not be read (and was reported already)."""
+    if value.data is INVALID:
+        return False
+    if isinstance(value.data, list):
+        return all(readable(item) for item in value.data)
+    if isinstance(value.data, dict):
+        return all(readable(item) for item in value.data.values())
+    return True
 
 
 def build_term(root: Value, slug: str, file: Path, path: str) -> Term:
