@@ -1,128 +1,21 @@
-"""Shared helpers: build small real sites in temporary folders and read the HTML written."""
+"""Shared fixtures: small real sites in temporary folders, and the project's own site."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import textwrap
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
-from selectolax.lexbor import LexborHTMLParser
 
-PROJECT = Path(__file__).resolve().parent.parent
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-GLOSSARY = [sys.executable, "-m", "termbase.cli"]
-
-CATEGORIES = {
-    "core": {
-        "name": "Core concepts",
-        "description": "The ideas everything else in this small test glossary builds on.",
-    },
-    "risks": {
-        "name": "Risks",
-        "description": "Ways a trained system can go wrong, as described by the test glossary.",
-    },
-}
-
-
-def term_fields(slug: str, **overrides) -> dict:
-    """A valid term, with a description of a length search engines like."""
-    name = slug.replace("-", " ").capitalize()
-    fields = {
-        "term": name,
-        "category": "core",
-        "short_definition": f"{name} is a test term whose definition is long enough to be a fine meta description.",
-        "explanation": f"{name} is explained here in a few words of Markdown.\n",
-        "last_reviewed": "2026-05-05",
-    }
-    fields.update(overrides)
-    return fields
-
-
-@dataclass
-class Site:
-    """A throwaway project: mkdocs.yml using this project's hooks and templates."""
-
-    root: Path
-
-    def write(self, relative: str, text: str | bytes) -> Path:
-        path = self.root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(textwrap.dedent(text), encoding="utf-8")
-        return path
-
-    def term(self, slug: str, **fields) -> Path:
-        data = term_fields(slug, **fields)
-        text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-        # safe_dump quotes the date; term files write it bare, as editors do
-        text = text.replace(f"'{data.get('last_reviewed')}'", str(data.get("last_reviewed")))
-        return self.write(f"glossary/{slug}.yml", text)
-
-    def add_to_nav(self, title: str, path: str) -> None:
-        config = (self.root / "mkdocs.yml").read_text()
-        marker = "  - Glossary: glossary/index.md\n"
-        self.write("mkdocs.yml", config.replace(marker, f"{marker}  - {title}: {path}\n"))
-
-    def build(self, *args: str, strict: bool = True) -> subprocess.CompletedProcess:
-        command = [*MKDOCS, "build", *(["--strict"] if strict else []), *args]
-        return run(command, self.root)
-
-    def check(self, *args: str) -> subprocess.CompletedProcess:
-        return run([*GLOSSARY, "check", *args], self.root)
-
-    def html(self, relative: str) -> LexborHTMLParser:
-        return LexborHTMLParser((self.root / "site" / relative).read_text(encoding="utf-8"))
-
-    def page(self, url_path: str) -> LexborHTMLParser:
-        """The built page at a site URL path such as 'glossary/mesa/'."""
-        return self.html(url_path.rstrip("/") + "/index.html" if url_path else "index.html")
-
-
-def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(PROJECT / "hooks")}
-    env.pop("GITHUB_ACTIONS", None)
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
-
-
-def make_site(root: Path, extra_config: str = "") -> Site:
-    site = Site(root)
-    site.write(
-        "mkdocs.yml",
-        f"""\
-        site_name: Test Glossary
-        site_url: https://glossary.example/
-        site_description: A small glossary of made-up terms, built by the test suite to check real pages.
-        docs_dir: content
-        theme:
-          name: material
-          custom_dir: {PROJECT / "overrides"}
-          font: false
-          features: [navigation.indexes, content.tooltips]
-        hooks:
-          - {PROJECT / "hooks" / "site.py"}
-        nav:
-          - Home: index.md
-          - Glossary: glossary/index.md
-        markdown_extensions: [attr_list, admonition, toc, md_in_html, pymdownx.details]
-        validation:
-          omitted_files: warn
-          absolute_links: warn
-          unrecognized_links: warn
-          anchors: warn
-          not_found: warn
-        """
-        + textwrap.dedent(extra_config),
-    )
-    site.write("content/index.md", "# Home\n\nWelcome.\n")
-    site.write("glossary/_categories.yml", yaml.safe_dump(CATEGORIES))
-    return site
+from sitebuilder import (  # noqa: F401 - re-exported for the test modules
+    CATEGORIES,
+    GLOSSARY,
+    MKDOCS,
+    PROJECT,
+    Site,
+    make_site,
+    run,
+    term_fields,
+)
 
 
 @pytest.fixture

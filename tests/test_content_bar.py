@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PROJECT
+from sitebuilder import PROJECT
 from termbase.load import load_glossary
 
 GLOSSARY = load_glossary(PROJECT / "glossary", root=PROJECT)

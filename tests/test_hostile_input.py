@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_term_pages import tree_digest
 
-from conftest import Site, make_site, term_fields
+from sitebuilder import Site, make_site, term_fields
 from termbase.graph import TermGraph
 from termbase.load import load_glossary, slugify
 from termbase.model import GlossaryError

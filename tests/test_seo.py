@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import Site, make_site
+from sitebuilder import Site, make_site
 
 HOSTILE = 'Evil </script><script>alert("x")</script> \'quoted\' & "double"'
 

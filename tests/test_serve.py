@@ -8,7 +8,7 @@ import subprocess
 import time
 import urllib.request
 
-from conftest import MKDOCS, PROJECT, Site
+from sitebuilder import MKDOCS, PROJECT, Site
 
 
 def free_port() -> int:

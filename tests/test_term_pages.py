@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Site, make_site
+from sitebuilder import Site, make_site
 
 
 @pytest.fixture(scope="module")

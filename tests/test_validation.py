@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import CATEGORIES, Site
+from sitebuilder import CATEGORIES, Site
 from termbase.load import load_glossary
 from termbase.model import GlossaryError
 

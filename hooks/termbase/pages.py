@@ -8,6 +8,7 @@ in `overrides/` as plain data.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable
@@ -77,11 +78,18 @@ class PageWriter:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(md_text=md_text, yaml_str=yaml_str, term_uri=term_uri)
+        # html_text: Material's search shows front matter tags as HTML, so names are escaped.
+        self.env.filters.update(
+            md_text=md_text, yaml_str=yaml_str, term_uri=term_uri, html_text=html.escape
+        )
 
     def pages(self) -> dict[str, str]:
         """Every generated page: src_uri -> Markdown source."""
         out = {INDEX_URI: self.index()}
+        out[MAP_URI] = self.env.get_template("map.md").render(
+            terms=len(self.graph.terms),
+            categories=sum(1 for terms in self.graph.by_category.values() if terms),
+        )
         for key, category in self.graph.glossary.categories.items():
             out[category_uri(key)] = self.category(category)
         term_template = self.env.get_template("term.md")
