@@ -67,7 +67,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     except GlossaryError as err:
         report(err.problems)
         errors = sum(p.level == "error" for p in err.problems)
-        print(f"{errors} error(s) in {folder}", file=sys.stderr)
+        print(f"{errors} error(s) in {_shown(folder)}", file=sys.stderr)
         return 1
     report(glossary.warnings)
     elapsed = time.perf_counter() - started
@@ -151,6 +151,20 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
         return 1
     print(f"ok: {summary}")
     return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from .audit import audit
+    from .audit import report as audit_report
+
+    root = _project_root(Path.cwd())
+    site_dir = Path(args.site_dir) if args.site_dir else root / "site"
+    if not (site_dir / "index.html").is_file():
+        print(f"{_shown(site_dir)}: no built site here; run mkdocs build first", file=sys.stderr)
+        return 2
+    results = audit(site_dir, root, chrome=args.chrome)
+    print(audit_report(results))
+    return 0 if all(r.passed for r in results) else 1
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -261,6 +275,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("--output", "-o", help="write to this file instead of printing")
     schema.set_defaults(run=cmd_schema)
+
+    audit = commands.add_parser(
+        "audit",
+        help="run Lighthouse on key pages of the built site",
+        description="Serve the built site on 127.0.0.1 and run Lighthouse (pinned in\n"
+        "package.json; install with `npm ci`) with Chromium on a term page, the glossary\n"
+        "index and an explainer. Exit 1 below SEO 100, accessibility 95, best practices 95.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  make audit\n  glossary audit site --chrome /usr/bin/chromium",
+    )
+    audit.add_argument("site_dir", nargs="?", help="the built site (default: site/)")
+    audit.add_argument("--chrome", default="/usr/bin/chromium", help="the Chromium to drive")
+    audit.set_defaults(run=cmd_audit)
     return parser
 
 
