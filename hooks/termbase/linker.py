@@ -8,12 +8,16 @@ looked up a bounded number of times, never compared with every term.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from xml.etree.ElementTree import Element
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")  # '_' joins words, as in \b
 _JOIN = re.compile(r"[ \t\n\r\-\u00a0\u2010\u2011]+")  # what may stand between words of a name
+# Python-Markdown keeps raw inline HTML and entities out of the tree as STX...ETX placeholders.
+_PLACEHOLDER = re.compile("\x02[^\x02\x03]*\x03")
+_VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "source", "track", "wbr"})
 
 SKIP_TAGS = frozenset(
     {
@@ -70,6 +74,7 @@ class TermIndex:
 
     keys: dict[tuple[str, ...], str] = field(default_factory=dict)
     longest: int = 0
+    heads: set[tuple[str, ...]] = field(default_factory=set)  # words a longer name starts with
 
     @classmethod
     def build(cls, names: Iterable[tuple[str, str]]) -> TermIndex:
@@ -80,6 +85,7 @@ class TermIndex:
             if key and key not in index.keys:
                 index.keys[key] = slug
                 index.longest = max(index.longest, len(key))
+                index.heads.update(key[:n] for n in range(1, len(key)))
         return index
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
@@ -98,11 +104,15 @@ class TermIndex:
         return found
 
     def _longest_at(self, text, spans, i) -> tuple[int, str] | None:
-        # How many words from i are joined only by spaces or hyphens (a name never spans ". ").
+        # How many words from i may hold a name: each but the last must continue the start of
+        # some name, and they are joined only by spaces or hyphens (a name never spans ". ").
+        # Most words start no longer name, so most positions cost one to four lookups.
         reach = 1
+        head: tuple[str, ...] = ()
         while (
             reach < self.longest
             and i + reach < len(spans)
+            and (head := (*head, spans[i + reach - 1][2])) in self.heads
             and _JOIN.fullmatch(text, spans[i + reach - 1][1], spans[i + reach][0])
         ):
             reach += 1
@@ -135,18 +145,33 @@ def link_tree(
     index: TermIndex,
     policy: LinkPolicy,
     make_link: Callable[[str, str], Element],
+    raw_html: Callable[[str], str | None] = lambda placeholder: None,
 ) -> list[str]:
     """Link mentions in the text of `root` in place; returns the slugs linked, in order.
 
     `make_link(slug, text)` builds the link element. Text content is never changed, only
-    wrapped; elements in SKIP_TAGS or with a class in SKIP_CLASSES are left alone.
+    wrapped; elements in SKIP_TAGS or with a class in SKIP_CLASSES are left alone, and so
+    is text inside such elements written as raw HTML: `raw_html(placeholder)` gives the HTML
+    a placeholder in the text stands for. A name never spans a placeholder.
     """
     linked: list[str] = []
+    raw = _RawHtml()
+
+    def mentions(text: str) -> Iterator[tuple[int, int, str]]:
+        start = 0
+        for placeholder in (*_PLACEHOLDER.finditer(text), None):
+            end = placeholder.start() if placeholder else len(text)
+            if not raw.skipping:
+                for first, last, slug in index.find(text[start:end]):
+                    yield start + first, start + last, slug
+            if placeholder:
+                raw.feed(raw_html(placeholder.group()) or "")
+                start = placeholder.end()
 
     def pieces(text: str) -> list[str | Element] | None:
         out: list[str | Element] = []
         position = 0
-        for start, end, slug in index.find(text):
+        for start, end, slug in mentions(text):
             if not policy.allows(slug):
                 continue
             policy.already_linked.add(slug)
@@ -178,6 +203,29 @@ def link_tree(
 
     visit(root)
     return linked
+
+
+class _RawHtml(HTMLParser):
+    """Which raw HTML elements the text met so far is inside, read in document order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.open: list[tuple[str, bool]] = []  # (tag, whether nothing inside may be linked)
+
+    @property
+    def skipping(self) -> bool:
+        return any(skip for _, skip in self.open)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _VOID:
+            classes = (dict(attrs).get("class") or "").split()
+            self.open.append((tag, tag in SKIP_TAGS or any(c in SKIP_CLASSES for c in classes)))
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.open) - 1, -1, -1):
+            if self.open[depth][0] == tag:
+                del self.open[depth:]
+                return
 
 
 def _skipped(element: Element) -> bool:

@@ -8,17 +8,17 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
-from markdown import Extension, Markdown
+from markdown import Extension, Markdown, util
 from markdown.treeprocessors import Treeprocessor
 
 from ..linker import LinkPolicy, link_tree
+from ..validate import unsafe_url
 
 if TYPE_CHECKING:
     from .site import MkDocsGlossary, PageState
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
-_SAFE_SCHEMES = {"", "http", "https", "mailto"}
 _URL_ATTRIBUTES = (("a", "href"), ("img", "src"))
 
 
@@ -51,18 +51,37 @@ class GlossaryLinks(Treeprocessor):
         self._drop_unsafe_urls(root)
         settings = self.site.settings
         if settings.enabled and self.page.autolink:
+            # Escaped characters ("mesa\\-optimizer", as generated pages write every name) are
+            # placeholders until Markdown's 'unescape' (priority 0) runs: restore them now.
+            if "unescape" in self.md.treeprocessors:
+                self.md.treeprocessors["unescape"].run(root)
             policy = LinkPolicy(
                 page_slug=self.page.slug,
                 every_mention=settings.every_mention,
                 excluded=settings.excluded,
+                # A term the author linked by hand is linked already: no second, automatic link.
+                already_linked=set() if settings.every_mention else self._term_slugs(root),
             )
-            link_tree(root, self.site.index, policy, self._make_link)
+            link_tree(root, self.site.index, policy, self._make_link, self._raw_html)
         self.page.mentions = self._annotate_term_links(root)
         self.page.citations = list(
             dict.fromkeys(
                 href for a in root.iter("a") if (href := a.get("href", "")).startswith("http")
             )
         )
+
+    def _term_slugs(self, root: Element) -> set[str]:
+        found = (self.page.linked_term(a.get("href", ""), self.site) for a in root.iter("a"))
+        return {slug for slug in found if slug}
+
+    def _raw_html(self, placeholder: str) -> str | None:
+        """The raw HTML a placeholder in the text stands for, so the linker can skip raw <a>."""
+        match = util.HTML_PLACEHOLDER_RE.fullmatch(placeholder)
+        if match is None:
+            return None
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        block = blocks[int(match.group(1))] if int(match.group(1)) < len(blocks) else None
+        return block if isinstance(block, str) else None
 
     def _make_link(self, slug: str, text: str) -> Element:
         link = Element("a", {"href": self.page.relative(self.site.term_uri(slug))})
@@ -88,14 +107,13 @@ class GlossaryLinks(Treeprocessor):
                 url = element.get(attribute)
                 if url is None:
                     continue
-                scheme = urlsplit("".join(url.split())).scheme.lower()
-                if scheme not in _SAFE_SCHEMES:
+                if unsafe_url(url):
                     # MkDocs expects every <a> to have an href: keep the text, drop the link.
                     element.tag = "span"
                     element.attrib.clear()
                     log.warning(
-                        f"{self.page.source}: removed a link with the unsafe URL scheme "
-                        f"'{scheme}:' ({url[:60]!r}); use http, https or a relative link"
+                        f"{self.page.source}: removed the unsafe link {url[:60]!r}; "
+                        "links may use http, https or mailto, or point to another page"
                     )
 
 

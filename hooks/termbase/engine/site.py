@@ -7,7 +7,7 @@ import math
 import os
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -22,13 +22,14 @@ from mkdocs.structure.nav import (
 )
 from mkdocs.structure.pages import Page
 
+from ..conceptmap import concept_map, glossary_map
 from ..export import glossary_json, robots_txt
 from ..graph import Mentions, TermGraph
 from ..linker import TermIndex
 from ..load import load_glossary
 from ..model import GlossaryError, sort_key
-from ..pages import INDEX_URI, Link, PageWriter, category_uri, term_uri, term_view
-from .head import Heads
+from ..pages import INDEX_URI, MAP_URI, Link, PageWriter, category_uri, term_uri, term_view
+from .head import Heads, plain_title
 from .markdown_ext import GlossaryExtension, resolve
 
 log = logging.getLogger("mkdocs.hooks.glossary")
@@ -153,7 +154,8 @@ class MkDocsGlossary:
         return files
 
     def add_nav(self, nav: Navigation, files: Files, config: MkDocsConfig) -> Navigation:
-        """Turn the nav entry for the glossary index into a short section: index and categories.
+        """Turn the nav entry for the glossary index into a short section: index, concept map
+        and categories.
 
         Terms are never in the nav: MkDocs renders the whole nav into every page.
         """
@@ -162,8 +164,8 @@ class MkDocsGlossary:
             return nav
         siblings, position = found
         categories = [
-            Page(None, files.get_file_from_path(category_uri(key)), config)
-            for key in self.graph.glossary.categories
+            Page(None, files.get_file_from_path(uri), config)
+            for uri in (MAP_URI, *map(category_uri, self.graph.glossary.categories))
         ]
         if position == 0 and siblings is not nav.items:  # already the index of a section
             siblings[1:1] = categories
@@ -223,7 +225,8 @@ class MkDocsGlossary:
                 return None
             other = self.pages.get(uri)
             minutes = reading_minutes(other.words) if other else 0
-            return Link(file.page.title or uri, file.url, f"{minutes} min read" if minutes else "")
+            title = plain_title(file.page) or uri
+            return Link(title, file.url, f"{minutes} min read" if minutes else "")
 
         terms = self.graph.terms
         key_terms = (
@@ -239,19 +242,29 @@ class MkDocsGlossary:
                 for s in key_terms
             ],
         }
-        related = page.meta.get("related") or []
-        view["related_pages"] = [
-            link for uri in related if (link := link_to(posixpath.normpath(uri)))
-        ]
+        view["related_pages"] = []
+        for uri in page.meta.get("related") or []:
+            if link := link_to(posixpath.normpath(str(uri))):
+                view["related_pages"].append(link)
+            else:
+                log.warning(f"{state.source}: related page {uri!r} is not a page of the site")
         view["head"] = self.heads.for_page(page, state)
+        if state.uri == MAP_URI:
+            view["map"] = glossary_map(self.graph, url_for)
         if state.slug:
             term = self.graph.terms[state.slug]
             view.update(term_view(term, self.graph, url_for))
             view["last_reviewed"] = term.last_reviewed
-            mentioned = [link_to(uri) for uri in self.mentions.pages_mentioning(state.slug)]
+            view["concept_map"] = concept_map(self.graph, term.slug, url_for)
+            # A backlink to a term shows its definition on hover, as every term link does.
+            mentioned = []
+            for uri in self.mentions.pages_mentioning(state.slug):
+                if link := link_to(uri):
+                    other = self.slug_by_uri.get(uri)
+                    note = terms[other].short_definition if other else ""
+                    mentioned.append(replace(link, note=note))
             view["mentioned_in"] = sorted(
-                (m for m in mentioned if m),
-                key=lambda m: (m.url.startswith("glossary/"), sort_key(m.title)),
+                mentioned, key=lambda m: (m.url.startswith("glossary/"), sort_key(m.title))
             )
         return view
 
