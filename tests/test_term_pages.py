@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,25 @@ def test_build_never_writes_into_source_folders(site: Site):
     assert site.build().returncode == 0
     after = {name: tree_digest(site.root / name) for name in ("glossary", "content")}
     assert before == after
+
+
+def test_a_large_index_gets_one_page_per_letter(tmp_path):
+    site = make_site(tmp_path, "extra:\n  glossary:\n    index_page_limit: 3\n")
+    for name in ("Apple", "Avocado", "Banana", "Cherry"):
+        site.term(name.lower(), term=name)
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    index = site.page("glossary/")
+    jumps = {a.text(): a.attributes["href"] for a in index.css(".glossary-letters a")}
+    assert jumps == {"A": "letter/a/", "B": "letter/b/", "C": "letter/c/"}
+    assert not index.css("article li a[href='apple/']")  # terms are on the letter pages
+    letter = site.page("glossary/letter/a/")
+    assert [a.text() for a in letter.css("article li > a")] == ["Apple", "Avocado"]
+    assert letter.css_first("title").text() == "Glossary: A | Test Glossary"
+    data = [
+        json.loads(s.text())
+        for s in letter.css('script[type="application/ld+json"]')
+        if "DefinedTermSet" in s.text()
+    ][0]
+    assert [t["name"] for t in data["hasDefinedTerm"]] == ["Apple", "Avocado"]
+    assert data["isPartOf"]["url"] == "https://glossary.example/glossary/"

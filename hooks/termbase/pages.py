@@ -22,12 +22,19 @@ from .model import Category, Term, sort_key
 
 INDEX_URI = "glossary/index.md"
 MAP_URI = "glossary/map.md"
+# Above this many terms the A-Z index links one page per letter instead of listing every
+# term: at ~350 bytes an entry, a single page would pass 1 MB near 3,000 terms.
+INDEX_PAGE_LIMIT = 1000
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
 def term_uri(slug: str) -> str:
     return f"glossary/{slug}.md"
+
+
+def letter_uri(letter: str) -> str:
+    return f"glossary/letter/{letter_id(letter).removeprefix('letter-')}.md"
 
 
 def category_uri(key: str) -> str:
@@ -67,9 +74,16 @@ class Link:
 class PageWriter:
     """Writes the Markdown of the generated pages from the term graph."""
 
-    def __init__(self, graph: TermGraph, templates: Path, description: str):
+    def __init__(
+        self,
+        graph: TermGraph,
+        templates: Path,
+        description: str,
+        index_page_limit: int = INDEX_PAGE_LIMIT,
+    ):
         self.graph = graph
         self.description = description
+        self.index_page_limit = index_page_limit
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
             autoescape=False,  # the output is Markdown; text fields go through md_text
@@ -85,7 +99,7 @@ class PageWriter:
 
     def pages(self) -> dict[str, str]:
         """Every generated page: src_uri -> Markdown source."""
-        out = {INDEX_URI: self.index()}
+        out = {INDEX_URI: self.index(), **self.letter_pages()}
         out[MAP_URI] = self.env.get_template("map.md").render(
             terms=len(self.graph.terms),
             categories=sum(1 for terms in self.graph.by_category.values() if terms),
@@ -99,22 +113,50 @@ class PageWriter:
             )
         return out
 
-    def index(self) -> str:
-        terms = self.graph.glossary.published
+    def letters(self) -> dict[str, list[Term]]:
+        """Published terms grouped by initial, A-Z."""
         letters: dict[str, list[Term]] = {}
-        for term in terms:
+        for term in self.graph.glossary.published:
             letters.setdefault(initial(term.term), []).append(term)
+        return letters
+
+    @property
+    def paginated(self) -> bool:
+        return len(self.graph.terms) > self.index_page_limit
+
+    def letter_link(self, letter: str) -> str:
+        """From the index: a letter's own page when paginated, else its section."""
+        if self.paginated:
+            return letter_uri(letter).removeprefix("glossary/")
+        return f"#{letter_id(letter)}"
+
+    def index(self) -> str:
         categories = [
             (c, len(self.graph.by_category[c.key])) for c in self.graph.glossary.categories.values()
         ]
         return self.env.get_template("index.md").render(
-            terms=terms,
-            letters=letters,
+            terms=self.graph.glossary.published,
+            letters=self.letters(),
+            paginated=self.paginated,
+            letter_link=self.letter_link,
             letter_id=letter_id,
             categories=categories,
             category_uri=category_uri,
             description=self.description,
         )
+
+    def letter_pages(self) -> dict[str, str]:
+        """One page per letter, only when the index is paginated."""
+        if not self.paginated:
+            return {}
+        letters = self.letters()
+        template = self.env.get_template("letter.md")
+        return {
+            letter_uri(letter): template.render(
+                letter=letter, group=group, letters=letters, letter_link=self.letter_link
+            )
+            for letter, group in letters.items()
+        }
 
     def category(self, category: Category) -> str:
         return self.env.get_template("category.md").render(

@@ -92,8 +92,7 @@ def term_set_ld(name: str, url: str, description: str, terms: list[tuple[Term, s
         "url": url,
         "description": description,
         "hasDefinedTerm": [
-            {"@type": "DefinedTerm", "name": t.term, "url": u, "termCode": t.slug}
-            for t, u in terms
+            {"@type": "DefinedTerm", "name": t.term, "url": u, "termCode": t.slug} for t, u in terms
         ],
     }
 

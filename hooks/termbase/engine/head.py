@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 from mkdocs.structure.pages import Page
 
 from .. import seo
-from ..pages import INDEX_URI, category_uri, trim
+from ..pages import INDEX_URI, category_uri, initial, letter_uri, trim
 from ..validate import DESCRIPTION_MAX, DESCRIPTION_MIN
 
 if TYPE_CHECKING:
@@ -62,11 +62,14 @@ class Heads:
                 head.json_ld.append(seo.breadcrumbs_ld([self.home]))
             elif uri == INDEX_URI:
                 self._index(head)
-            elif state.untrusted:  # a category page
-                head.title = seo.full_title(f"{title}: glossary category", self.site_name)
+            elif state.untrusted:  # category, letter and map pages of the glossary
+                if uri.startswith("glossary/category/"):
+                    head.title = seo.full_title(f"{title}: glossary category", self.site_name)
                 head.json_ld.append(
                     seo.breadcrumbs_ld([self.home, self.glossary, seo.Crumb(title, url)])
                 )
+                if uri.startswith("glossary/letter/"):
+                    self._letter(head, title, uri)
             else:
                 self._content(head, page, title, state)
         self.by_page[uri] = head
@@ -94,12 +97,27 @@ class Heads:
     def _index(self, head: seo.Head) -> None:
         published = self.site.graph.glossary.published
         head.title = seo.full_title(f"Glossary of {len(published)} terms, A to Z", self.site_name)
-        terms = [(t, self.absolute(self.site.term_uri(t.slug))) for t in published]
+        # A paginated index names its terms on the letter pages, each a part of this set.
+        paginated = len(published) > self.site.settings.index_page_limit
+        terms = [] if paginated else [(t, self.term_url(t.slug)) for t in published]
         name = f"{self.site_name} glossary"
         head.json_ld += [
             seo.term_set_ld(name, head.url, head.description, terms),
             seo.breadcrumbs_ld([self.home, seo.Crumb("Glossary", head.url)]),
         ]
+
+    def term_url(self, slug: str) -> str:
+        return self.absolute(self.site.term_uri(slug))
+
+    def _letter(self, head: seo.Head, title: str, uri: str) -> None:
+        terms = [
+            (t, self.term_url(t.slug))
+            for t in self.site.graph.glossary.published
+            if letter_uri(initial(t.term)) == uri
+        ]
+        data = seo.term_set_ld(title, head.url, head.description, terms)
+        data["isPartOf"] = {"@type": "DefinedTermSet", "url": self.glossary.url}
+        head.json_ld.append(data)
 
     def _content(self, head: seo.Head, page: Page, title: str, state: PageState) -> None:
         head.json_ld.append(seo.breadcrumbs_ld([self.home, seo.Crumb(title, head.url)]))

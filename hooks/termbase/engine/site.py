@@ -28,7 +28,16 @@ from ..graph import Mentions, TermGraph
 from ..linker import TermIndex
 from ..load import load_glossary
 from ..model import GlossaryError, sort_key
-from ..pages import INDEX_URI, MAP_URI, Link, PageWriter, category_uri, term_uri, term_view
+from ..pages import (
+    INDEX_PAGE_LIMIT,
+    INDEX_URI,
+    MAP_URI,
+    Link,
+    PageWriter,
+    category_uri,
+    term_uri,
+    term_view,
+)
 from .head import Heads, plain_title
 from .markdown_ext import GlossaryExtension, resolve
 
@@ -45,6 +54,7 @@ class Settings:
     enabled: bool = True  # automatic term links
     every_mention: bool = False
     excluded: frozenset[str] = frozenset()
+    index_page_limit: int = INDEX_PAGE_LIMIT  # above it, one A-Z page per letter
 
     @classmethod
     def from_config(cls, config: MkDocsConfig) -> Settings:
@@ -57,8 +67,14 @@ class Settings:
             raise Abort(
                 f"mkdocs.yml: extra.glossary.autolink.mode must be 'first' or 'all', not {mode!r}"
             )
+        limit = raw.get("index_page_limit", INDEX_PAGE_LIMIT)
+        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+            raise Abort(
+                f"mkdocs.yml: extra.glossary.index_page_limit must be a whole number, not {limit!r}"
+            )
         return cls(
             dir=str(raw.get("dir", "glossary")),
+            index_page_limit=limit,
             enabled=bool(autolink.get("enabled", True)),
             every_mention=mode == "all",
             excluded=frozenset(autolink.get("exclude", []) or []),
@@ -126,7 +142,10 @@ class MkDocsGlossary:
         """Add every generated page as an in-memory file; nothing is written to disk."""
         self.files = files
         writer = PageWriter(
-            self.graph, self.theme_dir / "markdown", description=config.site_description or ""
+            self.graph,
+            self.theme_dir / "markdown",
+            description=config.site_description or "",
+            index_page_limit=self.settings.index_page_limit,
         )
         for uri, markdown in writer.pages().items():
             if files.get_file_from_path(uri) is not None:
