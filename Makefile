@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check clean
+.PHONY: serve build test lint check clean bench chromium audit
 
 serve: $(VENV)/.installed
 	$(VENV)/bin/mkdocs serve
@@ -15,10 +15,21 @@ build: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(VENV)/bin/glossary check
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test node_modules/.package-lock.json chromium
 	$(VENV)/bin/ruff check hooks tests
 	$(VENV)/bin/glossary check
 	$(PY) -m pytest
+
+# Lighthouse on a term page, the index and an explainer (SEO 100, accessibility and best
+# practices 95 at least); tests/browser/test_lighthouse.py runs the same audit in `make test`.
+audit: $(VENV)/.installed node_modules/.package-lock.json chromium
+	$(VENV)/bin/mkdocs build --strict
+	$(VENV)/bin/glossary audit site
+
+# The benchmark (bench/run.py): N = 1,000 and 10,000 terms by default, about 30 minutes;
+# `make bench BENCH_ARGS=--quick` builds N = 100 in about a minute.
+bench: $(VENV)/.installed
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -32,6 +43,18 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(VENV)/.installed $@
+
+# Browser tests (tests/browser/) drive Debian's Chromium; as root (CI) it is installed here,
+# otherwise the tests fail and say how to install it.
+chromium:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	fi
+
+# axe-core for the accessibility tests, at the version package-lock.json pins.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
 
 clean:
 	rm -rf site $(VENV)

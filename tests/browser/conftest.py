@@ -1,0 +1,153 @@
+"""Browser tests: the real site, built once, served on 127.0.0.1, read by Debian's Chromium.
+
+Playwright's own browser download cannot work on machines without internet, so the tests
+drive the system Chromium; when it is missing they fail (never skip) and say how to get it.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+from selectolax.lexbor import LexborHTMLParser
+
+from termbase.load import load_glossary
+from termbase.model import Term
+
+from .reading import CHROMIUM, CHROMIUM_ARGS, DESKTOP, INSTALL_CHROMIUM, PHONE, PROJECT, Watch
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    if not CHROMIUM.exists():
+        pytest.fail(INSTALL_CHROMIUM, pytrace=False)
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict) -> dict:
+    return {**browser_context_args, **DESKTOP}
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own site, built as `make build` does, into a temporary folder."""
+    out = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(PROJECT / "hooks")}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]
+    result = subprocess.run(
+        command, cwd=PROJECT, env=env, capture_output=True, text=True, timeout=600
+    )
+    if result.returncode:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-4000:]}", pytrace=False)
+    return out
+
+
+@dataclass(frozen=True)
+class Site:
+    """The built site as readers reach it: served under the path of its `site_url`."""
+
+    folder: Path
+    url: str  # ends with "/"
+
+    def pages(self) -> list[str]:
+        """Every HTML page written, as the URL a reader uses (directory URLs)."""
+        return [
+            self.url + path.relative_to(self.folder).as_posix().removesuffix("index.html")
+            for path in sorted(self.folder.rglob("*.html"))
+        ]
+
+    def html(self, url_path: str) -> LexborHTMLParser:
+        path = self.folder / url_path / "index.html"
+        return LexborHTMLParser(path.read_text(encoding="utf-8"))
+
+
+class _StaticFiles(SimpleHTTPRequestHandler):
+    """The site's files under `prefix`, as a static host serves them; quiet in test output."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "no such file")
+        return super().translate_path("/" + path[len(self.prefix) :])
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(built_site: Path) -> Iterator[Site]:
+    """The built site on a free port of 127.0.0.1, served by a thread for the session.
+
+    Served under the path of `site_url` (from the canonical link), as it will be deployed,
+    so that pages with absolute paths, such as 404.html, load their assets too.
+    """
+    home = LexborHTMLParser((built_site / "index.html").read_text(encoding="utf-8"))
+    canonical = home.css_first('link[rel="canonical"]')
+    prefix = urlsplit(canonical.attributes["href"]).path if canonical else "/"
+    handler = type("Handler", (_StaticFiles,), {"prefix": prefix})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=built_site))
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield Site(built_site, f"http://127.0.0.1:{server.server_port}{prefix}")
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Site) -> str:
+    """`page.goto("glossary/")` resolves against the served site."""
+    return site.url
+
+
+@pytest.fixture(scope="session")
+def terms() -> list[Term]:
+    """The published terms of the real glossary, as editors wrote them."""
+    glossary = load_glossary(PROJECT / "glossary", root=PROJECT)
+    return sorted((t for t in glossary.terms.values() if not t.draft), key=lambda t: t.slug)
+
+
+@pytest.fixture(scope="session")
+def term_slug(terms: list[Term]) -> str:
+    """The richest term page to look at: related terms, an FAQ and most aliases."""
+    return max(terms, key=lambda t: (bool(t.related), bool(t.faq), len(t.aliases))).slug
+
+
+@pytest.fixture
+def watch(page: Page, site: Site) -> Watch:
+    """What goes wrong on `page` during the test."""
+    return Watch("{0.scheme}://{0.netloc}/".format(urlsplit(site.url))).attach(page)
+
+
+@pytest.fixture
+def make_context(browser: Browser, site: Site) -> Iterator[Callable[..., BrowserContext]]:
+    """New browser contexts (desktop size unless told), closed after the test."""
+    contexts: list[BrowserContext] = []
+
+    def make(**options) -> BrowserContext:
+        contexts.append(browser.new_context(**{"base_url": site.url, **DESKTOP, **options}))
+        return contexts[-1]
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def phone(make_context: Callable[..., BrowserContext]) -> BrowserContext:
+    """A touch phone 360 CSS pixels wide."""
+    return make_context(**PHONE)

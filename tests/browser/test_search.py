@@ -1,0 +1,97 @@
+"""Material's search finds a term by its name, its aliases and the words of its definition,
+and a term's own page comes first for its name."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .reading import open_page, rank, search
+
+
+def test_typing_a_term_name_lists_its_page_first(page: Page, site, terms, term_slug):
+    term = next(t for t in terms if t.slug == term_slug)
+    open_page(page, site.url)
+    results = search(page, term.term)
+    assert results[0] == f"{site.url}glossary/{term.slug}/", results[:5]
+
+
+def test_typing_an_alias_with_a_space_for_its_hyphen_finds_the_term(page: Page, site, terms):
+    mesa_optimizer = next(t for t in terms if t.slug == "mesa-optimizer")
+    assert "mesa-optimiser" in mesa_optimizer.aliases  # the example of the issue
+    open_page(page, site.url)
+    results = search(page, "mesa optimiser")
+    assert results[0] == f"{site.url}glossary/mesa-optimizer/", results[:5]
+
+
+def test_typing_words_of_a_short_definition_finds_the_term(
+    page: Page, site, terms, term_slug, frequency
+):
+    term = next(t for t in terms if t.slug == term_slug)
+    words = definition_words(frequency, term.short_definition)
+    open_page(page, site.url)
+    results = search(page, words)
+    assert f"{site.url}glossary/{term.slug}/" in results[:3], (words, results[:5])
+
+
+def test_search_opens_the_chosen_term_page(page: Page, site, terms, term_slug):
+    term = next(t for t in terms if t.slug == term_slug)
+    open_page(page, site.url)
+    search(page, term.term)
+    page.locator(".md-search-result__item > a").first.click()
+    page.wait_for_url(f"{site.url}glossary/{term.slug}/*")
+    expect(page.locator("article h1")).to_contain_text(term.term)
+
+
+def test_every_term_page_is_the_first_result_for_its_name(page: Page, site, terms):
+    open_page(page, site.url)
+    ranked = rank(page, [t.term for t in terms])
+    wrong = {t.term: ranked[t.term][:3] for t in terms if ranked[t.term][:1] != [f"glossary/{t.slug}/"]}
+    assert wrong == {}
+
+
+def test_every_alias_finds_its_term_among_the_first_three(page: Page, site, terms):
+    aliases = {alias: t.slug for t in terms for alias in t.aliases}
+    assert aliases, "the starter glossary has aliases"
+    open_page(page, site.url)
+    ranked = rank(page, list(aliases))
+    wrong = {
+        alias: ranked[alias][:3]
+        for alias, slug in aliases.items()
+        if f"glossary/{slug}/" not in ranked[alias][:3]
+    }
+    assert wrong == {}
+
+
+def test_every_term_is_found_by_the_rarest_words_of_its_definition(
+    page: Page, site, terms, frequency
+):
+    queries = {definition_words(frequency, t.short_definition): t.slug for t in terms}
+    open_page(page, site.url)
+    ranked = rank(page, list(queries))
+    missing = {q: slug for q, slug in queries.items() if f"glossary/{slug}/" not in ranked[q]}
+    assert missing == {}
+    first_screen = [q for q, slug in queries.items() if f"glossary/{slug}/" in ranked[q][:3]]
+    assert len(first_screen) >= 0.8 * len(queries), "most definitions find their term in the top 3"
+
+
+@pytest.fixture(scope="module")
+def frequency(site) -> Counter:
+    """In how many search entries of the site each word appears."""
+    index = json.loads((site.folder / "search" / "search_index.json").read_text("utf-8"))
+    seen: Counter = Counter()
+    for doc in index["docs"]:
+        text = re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"]).lower()
+        seen.update(set(re.findall(r"[a-z]+", text)))
+    return seen
+
+
+def definition_words(frequency: Counter, definition: str, count: int = 2) -> str:
+    """The `count` rarest words of a definition, as a reader who remembers them types them."""
+    words = [w for w in dict.fromkeys(re.findall(r"[A-Za-z]+", definition)) if len(w) > 3]
+    rare = sorted(words, key=lambda w: frequency[w.lower()])[:count]
+    return " ".join(w for w in words if w in rare)
