@@ -55,3 +55,13 @@ def test_the_palette_switch_turns_dark_and_is_remembered(page: Page, term_slug):
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     page.get_by_title("Switch to light mode").click()
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+
+
+def test_the_concept_map_stays_legible_on_a_phone(phone: BrowserContext, term_slug):
+    page = open_page(phone.new_page(), f"glossary/{term_slug}/")
+    labels = page.locator(".glossary-map text")
+    assert labels.count() > 2
+    heights = [labels.nth(i).bounding_box()["height"] for i in range(labels.count())]
+    assert min(heights) >= 10  # CSS pixels: shrunk to fit 360 px they would be about 7
+    scroll, inner = widths(page)
+    assert scroll <= inner  # the map scrolls inside its own box, never the page
