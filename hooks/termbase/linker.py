@@ -68,6 +68,14 @@ def _variants(word: str) -> Iterable[str]:
         yield word[:-1]
 
 
+def _forms(word: str) -> set[str]:
+    """Words whose `_variants` include `word`: it, its plurals, and their possessives."""
+    plurals = {word, word + "s", word + "es"}
+    if word.endswith("y"):
+        plurals.add(word[:-1] + "ies")
+    return plurals | {p + "'s" for p in plurals}
+
+
 @dataclass
 class TermIndex:
     """Every name and alias of every term, keyed by its words; built once per build."""
@@ -75,6 +83,9 @@ class TermIndex:
     keys: dict[tuple[str, ...], str] = field(default_factory=dict)
     longest: int = 0
     heads: set[tuple[str, ...]] = field(default_factory=set)  # words a longer name starts with
+    # Every word that can begin a mention: first words of names, and each one-word name in its
+    # plural and possessive forms. Most words of a text are in no name, and cost one lookup.
+    openers: set[str] = field(default_factory=set)
 
     @classmethod
     def build(cls, names: Iterable[tuple[str, str]]) -> TermIndex:
@@ -86,6 +97,7 @@ class TermIndex:
                 index.keys[key] = slug
                 index.longest = max(index.longest, len(key))
                 index.heads.update(key[:n] for n in range(1, len(key)))
+                index.openers.update(_forms(key[0]) if len(key) == 1 else (key[0],))
         return index
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
@@ -93,7 +105,11 @@ class TermIndex:
         spans = words(text)
         found = []
         i = 0
+        openers = self.openers
         while i < len(spans):
+            if spans[i][2] not in openers:
+                i += 1
+                continue
             match = self._longest_at(text, spans, i)
             if match:
                 length, slug = match
