@@ -117,6 +117,8 @@ def _check_markdown_urls(term: Term) -> list[Problem]:
     ]
     problems = []
     for field, text in fields:
+        if ":" not in text:  # no scheme, no unsafe link: skip the pattern (most answers)
+            continue
         for match in _MARKDOWN_URL.finditer(text):
             url = next(group for group in match.groups() if group)
             if unsafe_url(url):

@@ -31,6 +31,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+_STR_TAG = "tag:yaml.org,2002:str"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
 
@@ -38,7 +39,7 @@ _MAP_TAG = "tag:yaml.org,2002:map"
 INVALID = object()  # a scalar that could not be read: already reported, skipped by checks
 
 
-@dataclass
+@dataclass(slots=True)
 class Value:
     """A YAML value with the place it was written; lists and mappings hold more Values."""
 
@@ -129,7 +130,8 @@ class _Converter:
         self.constructor = yaml.constructor.SafeConstructor()
 
     def convert(self, node: yaml.Node) -> Value:
-        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        mark = node.start_mark
+        line, column = mark.line + 1, mark.column + 1
         if id(node) in self.seen:
             raise YamlProblem(
                 "YAML anchors and aliases (&name, *name) are not allowed in term files",
@@ -140,17 +142,13 @@ class _Converter:
         self.budget -= 1
         if self.budget < 0:
             raise YamlProblem(f"too many YAML values (more than {MAX_NODES:,})", line, column)
-        expected = (
-            _PLAIN_TAGS
-            if isinstance(node, yaml.ScalarNode)
-            else {_SEQ_TAG if isinstance(node, yaml.SequenceNode) else _MAP_TAG}
-        )
-        if node.tag not in expected:
-            raise YamlProblem(f"YAML tag {node.tag!r} is not allowed in term files", line, column)
-        if isinstance(node, yaml.ScalarNode):
+        kind, tag = node.__class__, node.tag
+        if kind is yaml.ScalarNode and tag in _PLAIN_TAGS:
             return Value(self.scalar(node, line, column), line, column)
-        if isinstance(node, yaml.SequenceNode):
+        if kind is yaml.SequenceNode and tag == _SEQ_TAG:
             return Value([self.convert(item) for item in node.value], line, column)
+        if kind is not yaml.MappingNode or tag != _MAP_TAG:
+            raise YamlProblem(f"YAML tag {tag!r} is not allowed in term files", line, column)
         mapping: dict[str, Value] = {}
         for key_node, value_node in node.value:
             key = self.convert(key_node)
@@ -164,6 +162,8 @@ class _Converter:
         return Value(mapping, line, column)
 
     def scalar(self, node: yaml.ScalarNode, line: int, column: int) -> Any:
+        if node.tag == _STR_TAG:  # most values: text needs no constructing
+            return node.value
         try:
             value = self.constructor.construct_object(node, deep=True)
         except (ValueError, TypeError, OverflowError, yaml.YAMLError) as err:
