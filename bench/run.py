@@ -1,0 +1,367 @@
+"""The benchmark: what the glossary costs on top of MkDocs, at 100, 1,000 and 10,000 terms.
+
+For each size N it generates a synthetic glossary (bench/generate.py) and its floor (the
+same pages as plain Markdown, built with the same theme and no hooks), then builds
+(a) the glossary and (b) the floor alternately, a, b, a, b, each in a fresh subprocess
+measured for wall time and peak memory, and prints one table. It also times
+`glossary check`, `glossary linkcheck` on the built site, and (at N = 1,000) how long
+`mkdocs serve` takes to show an edited term.
+
+    python bench/run.py --quick              # N = 100, under a minute
+    python bench/run.py                      # N = 1,000 and 10,000
+    python bench/run.py --sizes 1000 --repeats 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+from generate import generate_project, write_floor  # noqa: E402 - beside this file
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV.pop("GITHUB_ACTIONS", None)
+BUILD_TIMEOUT = 3600  # seconds; a 10,000-term build is minutes, never an hour
+SERVE_SIZE = 1000
+
+
+@dataclass
+class Run:
+    """One measured subprocess."""
+
+    seconds: float  # wall
+    cpu: float  # user + system: less sensitive than wall time to other load on the machine
+    peak_mb: float
+
+
+@dataclass
+class Result:
+    """Everything measured at one size."""
+
+    n: int
+    glossary: list[Run] = field(default_factory=list)
+    floor: list[Run] = field(default_factory=list)
+    glossary_site_mb: float = 0.0
+    floor_site_mb: float = 0.0
+    search_index_mb: float = 0.0
+    floor_search_index_mb: float = 0.0
+    largest_page: tuple[str, float] = ("", 0.0)
+    check_seconds: float | None = None
+    linkcheck_seconds: float | None = None
+    linkcheck_note: str = ""
+    serve_seconds: list[float] = field(default_factory=list)
+    serve_note: str = ""
+
+    def median(self, which: str) -> Run:
+        runs: list[Run] = getattr(self, which)
+        return Run(*(statistics.median(getattr(r, f) for r in runs) for f in Run.__annotations__))
+
+
+# -- measuring ---------------------------------------------------------------------------------
+
+
+def measure(command: list[str], cwd: Path, timeout: float = BUILD_TIMEOUT) -> Run:
+    """Run `command` in a fresh process; its wall time and its own peak resident memory.
+
+    The peak comes from the rusage that os.wait4 returns for that one child (what GNU
+    `time -v` reports too), so no earlier run can inflate it.
+    """
+    with tempfile.TemporaryFile("w+") as output:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            command, cwd=cwd, env=ENV, stdout=output, stderr=subprocess.STDOUT, text=True
+        )
+        deadline = time.monotonic() + timeout
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                process.kill()
+                process.wait()
+                raise SystemExit(f"timed out after {timeout:.0f} s: {' '.join(command)}")
+            time.sleep(0.02)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            output.seek(0)
+            tail = "\n".join(output.read().splitlines()[-15:])
+            raise SystemExit(f"failed (exit {process.returncode}) in {cwd}: {command}\n{tail}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, usage.ru_maxrss / 1024)  # ru_maxrss is in kilobytes on Linux
+
+
+def folder_mb(folder: Path) -> float:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 1e6
+
+
+def largest_html(site: Path) -> tuple[str, float]:
+    pages = [(f.stat().st_size, f) for f in site.rglob("*.html")]
+    size, page = max(pages)
+    return str(page.relative_to(site)), size / 1e6
+
+
+def mkdocs_build(site: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+
+
+def glossary_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "termbase.cli", *args]
+
+
+def has_linkcheck() -> bool:
+    """True once `glossary linkcheck` exists (it is built apart from this benchmark)."""
+    probe = subprocess.run(
+        glossary_command("linkcheck", "--help"), capture_output=True, text=True, env=ENV
+    )
+    return probe.returncode == 0
+
+
+# -- mkdocs serve: edit one term, wait for the page to change ---------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def wait_for(url: str, text: str, limit: float, server: subprocess.Popen) -> float | None:
+    """Seconds until `url` serves a page containing `text`, or None after `limit` seconds."""
+    started = time.perf_counter()
+    for _ in range(int(limit / 0.05)):  # bounded in count as well as in time
+        if server.poll() is not None:
+            return None
+        page = fetch(url)
+        if page is not None and text in page:
+            return time.perf_counter() - started
+        if time.perf_counter() - started > limit:
+            return None
+        time.sleep(0.05)
+    return None
+
+
+def serve_latency(project: Path, edits: int = 3) -> tuple[list[float], str]:
+    """Seconds from saving an edited term file to `mkdocs serve` serving the new text."""
+    port = free_port()
+    log = project / "serve.log"
+    term = sorted((project / "glossary").glob("[!_]*.yml"))[len(project.name) % 7]
+    url = f"http://127.0.0.1:{port}/bench/glossary/{term.stem}/"
+    original = term.read_text(encoding="utf-8")
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=ENV,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: stopped as one below
+        )
+    try:
+        if wait_for(url, "</html>", 900, server) is None:
+            return [], f"mkdocs serve did not serve {url} within 900 s (see {log})"
+        time.sleep(2)  # let the watcher settle after the first build
+        seconds = []
+        for number in range(1, edits + 1):
+            marker = f"Edited for the benchmark, revision {number} {time.time_ns()}."
+            edited = original.replace("explanation: |\n", f"explanation: |\n  {marker}\n\n", 1)
+            term.write_text(edited, encoding="utf-8")
+            took = wait_for(url, marker, 300, server)
+            if took is None:
+                return seconds, f"edit {number} did not show within 300 s (see {log})"
+            seconds.append(took)
+            time.sleep(1)
+        return seconds, f"{term.name}, page {url}"
+    finally:
+        term.write_text(original, encoding="utf-8")
+        _stop(server)
+
+
+def _stop(server: subprocess.Popen) -> None:
+    if server.poll() is not None:
+        return
+    os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait(timeout=15)
+
+
+# -- one size ------------------------------------------------------------------------------
+
+
+def bench_size(n: int, workdir: Path, args: argparse.Namespace) -> Result:
+    result = Result(n)
+    project, floor = workdir / f"{n}" / "glossary", workdir / f"{n}" / "floor"
+    started = time.perf_counter()
+    generate_project(project, n, args.seed)
+    write_floor(project, floor)
+    say(f"N={n:,}: generated project and floor in {time.perf_counter() - started:.1f} s")
+
+    result.check_seconds = measure(glossary_command("check"), project).seconds
+    say(f"N={n:,}: glossary check {result.check_seconds:.2f} s")
+
+    sites = {"glossary": project / "site", "floor": floor / "site"}
+    for repeat in range(args.repeats):
+        for which, folder in (("glossary", project), ("floor", floor)):
+            run = measure(mkdocs_build(sites[which]), folder)
+            getattr(result, which).append(run)
+            say(
+                f"N={n:,}: build {which} #{repeat + 1}: {run.seconds:.1f} s "
+                f"(CPU {run.cpu:.1f} s), {run.peak_mb:.0f} MB peak"
+            )
+
+    result.glossary_site_mb = folder_mb(sites["glossary"])
+    result.floor_site_mb = folder_mb(sites["floor"])
+    index = Path("search") / "search_index.json"
+    result.search_index_mb = (sites["glossary"] / index).stat().st_size / 1e6
+    result.floor_search_index_mb = (sites["floor"] / index).stat().st_size / 1e6
+    result.largest_page = largest_html(sites["glossary"])
+
+    if has_linkcheck():
+        run = measure(glossary_command("linkcheck", str(sites["glossary"])), project)
+        result.linkcheck_seconds = run.seconds
+        say(f"N={n:,}: glossary linkcheck {run.seconds:.1f} s")
+    else:
+        result.linkcheck_note = "`glossary linkcheck` does not exist yet: skipped"
+        say(f"N={n:,}: {result.linkcheck_note}")
+
+    if n == args.serve_size:
+        result.serve_seconds, result.serve_note = serve_latency(project)
+        say(f"N={n:,}: serve edit->reload {result.serve_seconds} ({result.serve_note})")
+    return result
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# -- report --------------------------------------------------------------------------------
+
+
+def table(results: list[Result]) -> str:
+    rows = [
+        "| N | build | wall s | CPU s | peak MB | ms/term | site MB | wall a/b | CPU a/b "
+        "| memory a/b |",
+        "|--:|:--|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for r in results:
+        a, b = r.median("glossary"), r.median("floor")
+        rows.append(
+            f"| {r.n:,} | (a) glossary | {a.seconds:.1f} | {a.cpu:.1f} | {a.peak_mb:.0f} | "
+            f"{a.seconds / r.n * 1000:.1f} | {r.glossary_site_mb:.1f} | "
+            f"**{a.seconds / b.seconds:.2f}** | **{a.cpu / b.cpu:.2f}** | "
+            f"{a.peak_mb / b.peak_mb:.2f} |"
+        )
+        rows.append(
+            f"| {r.n:,} | (b) floor | {b.seconds:.1f} | {b.cpu:.1f} | {b.peak_mb:.0f} | "
+            f"{b.seconds / r.n * 1000:.1f} | {r.floor_site_mb:.1f} | | | |"
+        )
+    return "\n".join(rows)
+
+
+def details(results: list[Result]) -> str:
+    rows = [
+        "| N | glossary check s | linkcheck s | search index MB (floor) | largest page |",
+        "|--:|--:|--:|--:|:--|",
+    ]
+    for r in results:
+        linkcheck = f"{r.linkcheck_seconds:.1f}" if r.linkcheck_seconds is not None else "n/a"
+        page, size = r.largest_page
+        rows.append(
+            f"| {r.n:,} | {r.check_seconds:.2f} | {linkcheck} | "
+            f"{r.search_index_mb:.1f} ({r.floor_search_index_mb:.1f}) | {page}, {size:.2f} MB |"
+        )
+    notes = [r.linkcheck_note for r in results if r.linkcheck_note][:1]
+    for r in results:
+        if r.serve_note:
+            shown = ", ".join(f"{s:.2f}" for s in r.serve_seconds) or "none"
+            notes.append(
+                f"mkdocs serve at N={r.n:,}: edit -> reloaded page in {shown} s ({r.serve_note})"
+            )
+    return "\n".join(rows + [""] + [f"- {n}" for n in notes])
+
+
+def machine(repeats: int, load: tuple[float, float]) -> str:
+    from importlib.metadata import version
+
+    cores = os.cpu_count() or 1
+    busy = (
+        f" (above {cores}: other work shared the cores, trust the CPU columns over wall time)"
+        if max(load) > cores
+        else ""
+    )
+    return (
+        f"{cores} cores, Python {sys.version.split()[0]}, MkDocs {version('mkdocs')}, "
+        f"Material {version('mkdocs-material')}; median of {repeats} alternating runs; "
+        f"load average {load[0]:.1f} at the start, {load[1]:.1f} at the end{busy}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sizes = parser.add_mutually_exclusive_group()
+    sizes.add_argument("--quick", action="store_true", help="N = 100 only")
+    sizes.add_argument("--sizes", help="comma-separated term counts (default: 1000,10000)")
+    parser.add_argument("--repeats", type=int, default=2, help="builds of each kind (default 2)")
+    parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument(
+        "--serve-size", type=int, default=SERVE_SIZE, help="N at which to time mkdocs serve"
+    )
+    parser.add_argument(
+        "--workdir", type=Path, default=Path(tempfile.gettempdir()) / "glossary-bench"
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the generated projects")
+    args = parser.parse_args(argv)
+    try:
+        ns = [100] if args.quick else [int(s) for s in (args.sizes or "1000,10000").split(",")]
+    except ValueError:
+        parser.error(f"--sizes takes numbers separated by commas, not {args.sizes!r}")
+    if any(n < 20 for n in ns) or args.repeats < 1:
+        parser.error("sizes must be at least 20 and --repeats at least 1")
+
+    load_before = os.getloadavg()[1]
+    results = [bench_size(n, args.workdir, args) for n in ns]
+    load_after = os.getloadavg()[1]
+    print()
+    print(table(results))
+    print()
+    print(details(results))
+    print()
+    print(machine(args.repeats, (load_before, load_after)))
+    (args.workdir / "results.json").write_text(
+        json.dumps([asdict(r) for r in results], indent=2), encoding="utf-8"
+    )
+    if not args.keep:
+        for n in ns:
+            shutil.rmtree(args.workdir / f"{n}", ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
