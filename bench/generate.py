@@ -238,10 +238,8 @@ _A_BEFORE_VOWEL = re.compile(r"\b([Aa]) (?=[aeiouAEIOU])")
 
 def in_prose(name: str) -> str:
     """A name as running text writes it: 'Sparse probing' -> 'sparse probing'."""
-    first = name.split()[0]
-    if name.isupper() or first in SURNAMES or first.rstrip("'s") in SURNAMES:
-        return name
-    if first == "Bayesian":
+    first = name.split()[0].removesuffix("'s")
+    if name.isupper() or first in SURNAMES or first == "Bayesian":
         return name
     return name[:1].lower() + name[1:]
 
