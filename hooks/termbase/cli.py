@@ -50,20 +50,21 @@ def annotation(level: str, path: str, message: str, line: int = 0, column: int =
     return f"::{level} {place}::{escape(message)}"
 
 
-def _project_root(start: Path) -> Path:
-    """The nearest folder upwards holding mkdocs.yml; else where we are."""
-    for folder in (start, *start.parents):
-        if (folder / "mkdocs.yml").is_file():
-            return folder
-    return start
+def _project() -> Project:
+    """The project around the current folder (mkdocs.yml's settings), or defaults here."""
+    return Project.find(Path.cwd()) or Project(root=Path.cwd())
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    root = _project_root(Path.cwd())
-    folder = Path(args.dir) if args.dir else root / "glossary"
     started = time.perf_counter()
     try:
-        glossary = load_glossary(folder.resolve(), root=root.resolve())
+        project = _project()
+    except GlossaryError as err:  # mkdocs.yml cannot be read
+        report(err.problems)
+        return 1
+    folder = Path(args.dir) if args.dir else project.root / project.glossary_dir
+    try:
+        glossary = load_glossary(folder.resolve(), root=project.root.resolve())
     except GlossaryError as err:
         report(err.problems)
         errors = sum(p.level == "error" for p in err.problems)
@@ -81,16 +82,15 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    root = _project_root(Path.cwd())
-    folder = Path(args.dir) if args.dir else root / "glossary"
-    shown = _shown(folder)
     try:
+        project = _project()
+        folder = Path(args.dir) if args.dir else project.root / project.glossary_dir
+        shown = _shown(folder)
         created = new_term(folder, args.name, category=args.category, shown=shown)
-        project = Project.find(root)
     except GlossaryError as err:
         report(err.problems)
         return 1
-    base = (urlsplit(project.site_url or "").path or "/") if project else "/"
+    base = urlsplit(project.site_url or "").path or "/"
     file = f"{shown}/{created.path.name}"
     print(
         f"created {file} (category: {created.category})\n\n"
@@ -157,12 +157,16 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from .audit import audit
     from .audit import report as audit_report
 
-    root = _project_root(Path.cwd())
-    site_dir = Path(args.site_dir) if args.site_dir else root / "site"
+    try:
+        project = _project()
+    except GlossaryError as err:
+        report(err.problems)
+        return 2
+    site_dir = Path(args.site_dir) if args.site_dir else project.root / project.site_dir
     if not (site_dir / "index.html").is_file():
         print(f"{_shown(site_dir)}: no built site here; run mkdocs build first", file=sys.stderr)
         return 2
-    results = audit(site_dir, root, chrome=args.chrome)
+    results = audit(site_dir, project.root, chrome=args.chrome)
     print(audit_report(results))
     return 0 if all(r.passed for r in results) else 1
 
