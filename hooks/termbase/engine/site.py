@@ -19,6 +19,7 @@ from mkdocs.structure.nav import (
     Section,
     _add_parent_links,
     _add_previous_and_next_links,
+    _get_by_type,
 )
 from mkdocs.structure.pages import Page
 
@@ -191,7 +192,7 @@ class MkDocsGlossary:
         else:
             index = siblings[position]
             siblings[position] = Section(index.title or "Glossary", [index, *categories])
-        nav.pages = _pages(nav.items)
+        nav.pages = _get_by_type(nav.items, Page)
         _add_parent_links(nav.items)
         _add_previous_and_next_links(nav.pages)
         return nav
@@ -300,13 +301,3 @@ def _find_page(items: list, uri: str) -> tuple[list, int] | None:
         if isinstance(item, Section) and (found := _find_page(item.children, uri)):
             return found
     return None
-
-
-def _pages(items) -> list[Page]:
-    out = []
-    for item in items:
-        if isinstance(item, Page):
-            out.append(item)
-        elif isinstance(item, Section):
-            out.extend(_pages(item.children))
-    return out
