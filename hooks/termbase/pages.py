@@ -58,6 +58,14 @@ def initial(name: str) -> str:
     return first if first.isalpha() and first.isascii() else "#"
 
 
+def by_letter(terms: list[Term]) -> dict[str, list[Term]]:
+    """Terms (already A-Z) grouped by the letter they are filed under."""
+    letters: dict[str, list[Term]] = {}
+    for term in terms:
+        letters.setdefault(initial(term.term), []).append(term)
+    return letters
+
+
 def letter_id(letter: str) -> str:
     return "letter-" + ("other" if letter == "#" else letter.lower())
 
@@ -114,11 +122,7 @@ class PageWriter:
         return out
 
     def letters(self) -> dict[str, list[Term]]:
-        """Published terms grouped by initial, A-Z."""
-        letters: dict[str, list[Term]] = {}
-        for term in self.graph.glossary.published:
-            letters.setdefault(initial(term.term), []).append(term)
-        return letters
+        return by_letter(self.graph.glossary.published)
 
     @property
     def paginated(self) -> bool:

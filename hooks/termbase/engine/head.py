@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 from collections import defaultdict
@@ -11,7 +12,8 @@ from urllib.parse import urljoin
 from mkdocs.structure.pages import Page
 
 from .. import seo
-from ..pages import INDEX_URI, category_uri, initial, letter_uri, trim
+from ..model import Term
+from ..pages import INDEX_URI, by_letter, category_uri, letter_uri, trim
 from ..validate import DESCRIPTION_MAX, DESCRIPTION_MIN
 
 if TYPE_CHECKING:
@@ -109,12 +111,14 @@ class Heads:
     def term_url(self, slug: str) -> str:
         return self.absolute(self.site.term_uri(slug))
 
+    @functools.cached_property
+    def letter_terms(self) -> dict[str, list[Term]]:
+        """Terms by letter page, grouped once for all letter pages."""
+        groups = by_letter(self.site.graph.glossary.published)
+        return {letter_uri(letter): terms for letter, terms in groups.items()}
+
     def _letter(self, head: seo.Head, title: str, uri: str) -> None:
-        terms = [
-            (t, self.term_url(t.slug))
-            for t in self.site.graph.glossary.published
-            if letter_uri(initial(t.term)) == uri
-        ]
+        terms = [(t, self.term_url(t.slug)) for t in self.letter_terms.get(uri, [])]
         data = seo.term_set_ld(title, head.url, head.description, terms)
         data["isPartOf"] = {"@type": "DefinedTermSet", "url": self.glossary.url}
         head.json_ld.append(data)
