@@ -3,15 +3,21 @@
 load -> validate -> term graph (on_config); generated pages (on_files); short nav (on_nav);
 term links and hover definitions while each page renders (on_page_markdown, the Markdown
 extension, on_page_content); template data incl. backlinks (on_page_context);
-live reload of glossary/ (on_serve).
+live reload of glossary/ (on_serve), reusing unchanged pages between rebuilds (on_startup,
+on_env, on_post_page).
 """
 
 from __future__ import annotations
 
 # MkDocs puts this folder on sys.path only while it imports this file: import the core now.
-from termbase.engine import MkDocsGlossary
+from termbase.engine import MkDocsGlossary, start_session
 
 _glossary: MkDocsGlossary | None = None
+
+
+def on_startup(command, dirty):
+    if command == "serve":
+        start_session()  # keep each page's rendering to reuse it in the next rebuild
 
 
 def on_config(config):
@@ -34,17 +40,27 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    _glossary.end_page()
+    _glossary.end_page(page)
     return html
 
 
+def on_env(env, config, files):
+    _glossary.reuse_pages(env, files)
+    return env
+
+
 def on_page_context(context, page, config, nav):
-    context["glossary"] = _glossary.context(page)
+    context.update(_glossary.template_data(page))
     return context
 
 
+def on_post_page(output, page, config):
+    _glossary.page_written(page, output)
+    return output
+
+
 def on_post_build(config):
-    _glossary.heads.check()  # duplicate titles or descriptions fail a strict build
+    _glossary.finish()  # duplicate titles or descriptions fail a strict build
 
 
 def on_serve(server, config, builder):

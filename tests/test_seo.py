@@ -112,7 +112,9 @@ def test_hostile_text_cannot_break_out_of_json_ld(built: Site):
     assert data["DefinedTerm"]["alternateName"] == ["</script>"]
     assert data["FAQPage"]["mainEntity"][0]["acceptedAnswer"]["text"] == HOSTILE
     scripts = page.css("script")
-    assert not any("alert" in s.text() and s.attributes.get("type") != "application/ld+json" for s in scripts)
+    assert not any(
+        "alert" in s.text() and s.attributes.get("type") != "application/ld+json" for s in scripts
+    )
     assert page.css_first("h1").text() == HOSTILE
 
 
@@ -128,7 +130,9 @@ def test_explainers_are_articles_with_date_and_citations(built: Site):
     article = json_ld(built.page("guide/"))["Article"]
     assert article["dateModified"] == "2026-04-01"
     assert article["headline"] == "A guide"
-    assert article["citation"] == [{"@type": "CreativeWork", "url": "https://arxiv.org/abs/1906.01820"}]
+    assert article["citation"] == [
+        {"@type": "CreativeWork", "url": "https://arxiv.org/abs/1906.01820"}
+    ]
 
 
 def test_sitemap_robots_and_404(built: Site):
@@ -137,7 +141,9 @@ def test_sitemap_robots_and_404(built: Site):
         "<loc>https://glossary.example/glossary/mesa-optimization/</loc>\n"
         "    <lastmod>2026-05-05</lastmod>" in sitemap
     )
-    assert "<loc>https://glossary.example/guide/</loc>\n    <lastmod>2026-04-01</lastmod>" in sitemap
+    assert (
+        "<loc>https://glossary.example/guide/</loc>\n    <lastmod>2026-04-01</lastmod>" in sitemap
+    )
     assert "secret-draft" not in sitemap
     robots = (built.root / "site/robots.txt").read_text()
     assert "Sitemap: https://glossary.example/sitemap.xml" in robots
@@ -173,13 +179,18 @@ def test_duplicate_titles_and_descriptions_fail_the_strict_build(site: Site):
     site.term("beta", seo={"title": "Same", "description": "x" * 80})
     result = site.build()
     assert result.returncode == 1
-    assert "2 pages share the title 'Same | Test Glossary': glossary/alpha.md, glossary/beta.md" in result.stderr
+    assert (
+        "2 pages share the title 'Same | Test Glossary': glossary/alpha.md, glossary/beta.md"
+        in result.stderr
+    )
     assert "2 pages share the description" in result.stderr
 
 
 def test_a_missing_site_url_fails_the_strict_build(tmp_path):
     site = make_site(tmp_path)
-    config = (tmp_path / "mkdocs.yml").read_text().replace("site_url: https://glossary.example/\n", "")
+    config = (
+        (tmp_path / "mkdocs.yml").read_text().replace("site_url: https://glossary.example/\n", "")
+    )
     site.write("mkdocs.yml", config)
     site.term("alpha")
     result = site.build()

@@ -156,10 +156,37 @@ def box_size(lines: tuple[str, ...]) -> tuple[int, int]:
 
 
 def concept_map(
-    graph: TermGraph, slug: str, url_for: Callable[[str], str], cap: int = 12
+    graph: TermGraph,
+    slug: str,
+    url_for: Callable[[str], str],
+    cap: int = 12,
+    memo: dict | None = None,
 ) -> ConceptMap:
-    """The map shown on `slug`'s page: at most `cap` terms, nearer terms kept first."""
+    """The map shown on `slug`'s page: at most `cap` terms, nearer terms kept first.
+
+    `memo` (a dict kept between builds, as `mkdocs serve` does) holds maps by everything they
+    are drawn from: the terms shown, their names, definitions and links, and the relations.
+    """
     members, pairs = graph.neighbourhood(slug, cap)
+    if memo is None:
+        return _draw(graph, slug, members, pairs, url_for)
+    terms = graph.terms
+    key = (
+        tuple(pairs),
+        tuple((s, terms[s].term, terms[s].short_definition, url_for(term_uri(s))) for s in members),
+    )
+    if key not in memo:
+        memo[key] = _draw(graph, slug, members, pairs, url_for)
+    return memo[key]
+
+
+def _draw(
+    graph: TermGraph,
+    slug: str,
+    members: list[str],
+    pairs: list[tuple[str, str]],
+    url_for: Callable[[str], str],
+) -> ConceptMap:
     links = {s: set(graph.related[s]) & set(members) for s in members}
     ring1 = _ring_order([s for s in members[1:] if s in links[slug]], links, graph)
     # Clockwise from the top; an even number of terms starts half a step on, so that two sit

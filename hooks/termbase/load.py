@@ -14,10 +14,12 @@ from .yamlnodes import INVALID, Value, read_yaml
 CATEGORIES_FILE = "_categories.yml"
 
 
-def load_glossary(folder: Path, *, root: Path | None = None) -> Glossary:
+def load_glossary(folder: Path, *, root: Path | None = None, reuse: dict | None = None) -> Glossary:
     """Read and validate every term file in `folder`; raise GlossaryError listing all problems.
 
-    Paths in messages are shown relative to `root` (the project), as editors see them.
+    Paths in messages are shown relative to `root` (the project), as editors see them. With
+    `reuse` (a dict kept between calls, as `mkdocs serve` does), a term file whose size and
+    modification time are unchanged is not parsed again.
     """
     problems: list[Problem] = []
     if not folder.is_dir():
@@ -31,6 +33,7 @@ def load_glossary(folder: Path, *, root: Path | None = None) -> Glossary:
 
     categories = _load_categories(folder / CATEGORIES_FILE, shown, problems)
     terms: dict[str, Term] = {}
+    seen = set()
     for file in sorted(folder.iterdir()):
         if file.name.startswith((".", "_")) or file.is_dir():
             continue
@@ -38,9 +41,22 @@ def load_glossary(folder: Path, *, root: Path | None = None) -> Glossary:
         slug = _slug_from_name(file.name, path, problems)
         if slug is None:
             continue
-        term = _load_term(file, slug, path, problems)
+        if reuse is None:
+            term = _load_term(file, slug, path, problems)
+        else:
+            stat = file.stat()
+            key = (path, stat.st_mtime_ns, stat.st_size)
+            seen.add(key)
+            if key not in reuse:
+                found: list[Problem] = []
+                reuse[key] = (_load_term(file, slug, path, found), found)
+            term, found = reuse[key]
+            problems += found
         if term is not None:
             terms[slug] = term
+    if reuse is not None:
+        for stale in set(reuse) - seen:
+            del reuse[stale]
 
     glossary = Glossary(terms=terms, categories=categories)
     problems += validate_glossary(glossary)

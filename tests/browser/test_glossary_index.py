@@ -50,7 +50,9 @@ def test_typing_filters_the_list_and_hides_empty_letters(page: Page, terms):
         text = " ".join([t.term, t.short_definition, *t.aliases]).lower().replace("-", " ")
         assert all(word in text for word in words), name
     assert visible_letters(page) == sorted({n[0].upper() for n in shown})
-    expect(page.get_by_role("status")).to_have_text(f"{len(shown)} of {len(everything)} terms match.")
+    expect(page.get_by_role("status")).to_have_text(
+        f"{len(shown)} of {len(everything)} terms match."
+    )
     box.fill("")
     box.dispatch_event("input")
     assert visible_terms(page) == everything
@@ -60,7 +62,9 @@ def test_typing_filters_the_list_and_hides_empty_letters(page: Page, terms):
 def test_an_alias_finds_its_term(page: Page, terms):
     open_page(page, INDEX)
     term, alias = next(
-        (t, a) for t in terms for a in t.aliases
+        (t, a)
+        for t in terms
+        for a in t.aliases
         if a.lower() not in (t.term + " " + t.short_definition).lower()
     )
     page.get_by_label(FILTER).press_sequentially(alias)

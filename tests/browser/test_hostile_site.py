@@ -35,7 +35,10 @@ class _Quiet(SimpleHTTPRequestHandler):
 def hostile_url(tmp_path_factory):
     site = make_site(tmp_path_factory.mktemp("hostile"))
     categories = {
-        "core": {"name": f"Core {PAYLOADS[0]}", "description": f"A category. {PAYLOADS[1]} {PAYLOADS[3]}"},
+        "core": {
+            "name": f"Core {PAYLOADS[0]}",
+            "description": f"A category. {PAYLOADS[1]} {PAYLOADS[3]}",
+        },
         "risks": {"name": "Risks", "description": "A second category, with a plain description."},
     }
     site.write("glossary/_categories.yml", yaml.safe_dump(categories))
@@ -44,8 +47,8 @@ def hostile_url(tmp_path_factory):
         term=f"Evil {PAYLOADS[5]}",
         aliases=[PAYLOADS[1], PAYLOADS[2]],
         short_definition=f"Evil term {PAYLOADS[3]} {PAYLOADS[4]} with a definition long enough.",
-        explanation=f"{EVIL}\n\n<div onclick=\"{PWN}\">raw block html</div>\n\n"
-        f"[a link](https://example.org/\"onmouseover=\"{PWN}) and the word plain.\n",
+        explanation=f'{EVIL}\n\n<div onclick="{PWN}">raw block html</div>\n\n'
+        f'[a link](https://example.org/"onmouseover="{PWN}) and the word plain.\n',
         related=["plain"],
         faq=[{"question": f"Why {PAYLOADS[0]}?", "answer": f"Because {EVIL}"}],
         references=[
@@ -58,7 +61,9 @@ def hostile_url(tmp_path_factory):
         ],
         seo={"title": f"SEO {PAYLOADS[6]}", "description": f"SEO description {EVIL}"[:150]},
     )
-    site.term("plain", term="Plain", explanation="Mentions the evil term and links [it](evil.md).\n")
+    site.term(
+        "plain", term="Plain", explanation="Mentions the evil term and links [it](evil.md).\n"
+    )
     site.write("content/index.md", "# Home\n\nAbout the Plain term.\n")
     result = site.build(strict=False)  # descriptions of payloads are out of range: warnings only
     assert result.returncode == 0, result.stdout + result.stderr

@@ -11,12 +11,16 @@ from .reading import ARTIFACTS, Watch, open_page, search
 TOOLTIP = ".md-tooltip2--active"
 
 
-def test_a_loaded_term_page_works_offline(context: BrowserContext, page: Page, watch: Watch, site, term_slug):
+def test_a_loaded_term_page_works_offline(
+    context: BrowserContext, page: Page, watch: Watch, site, term_slug
+):
     open_page(page, f"glossary/{term_slug}/")
     context.set_offline(True)
-    link = page.locator("article a[href^='../']:not(.headerlink)").filter(
-        has_not=page.locator("xpath=ancestor::nav")
-    ).first
+    link = (
+        page.locator("article a[href^='../']:not(.headerlink)")
+        .filter(has_not=page.locator("xpath=ancestor::nav"))
+        .first
+    )
     link.hover()
     expect(page.locator(TOOLTIP)).to_be_visible()
     results = search(page, "mesa optimiser")
@@ -42,8 +46,14 @@ def test_a_printed_term_page_is_the_article_with_link_addresses(page: Page, term
     assert any(ref.url.startswith("http") for ref in term.references), "needs an outside link"
     open_page(page, f"glossary/{term_slug}/")
     page.emulate_media(media="print")
-    for chrome in [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search",
-                   ".md-footer", ".glossary-breadcrumbs"]:
+    for chrome in [
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-search",
+        ".md-footer",
+        ".glossary-breadcrumbs",
+    ]:
         expect(page.locator(chrome).first).to_be_hidden()
     expect(page.locator("article h1")).to_be_visible()
     expect(page.locator(".glossary-lead")).to_be_visible()

@@ -50,7 +50,9 @@ def test_search_opens_the_chosen_term_page(page: Page, site, terms, term_slug):
 def test_every_term_page_is_the_first_result_for_its_name(page: Page, site, terms):
     open_page(page, site.url)
     ranked = rank(page, [t.term for t in terms])
-    wrong = {t.term: ranked[t.term][:3] for t in terms if ranked[t.term][:1] != [f"glossary/{t.slug}/"]}
+    wrong = {
+        t.term: ranked[t.term][:3] for t in terms if ranked[t.term][:1] != [f"glossary/{t.slug}/"]
+    }
     assert wrong == {}
 
 

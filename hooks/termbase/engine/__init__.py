@@ -5,6 +5,7 @@ engine-free core (load, graph, pages, linker), so moving to another engine means
 rewriting this package only.
 """
 
+from .rebuild import start_session
 from .site import MkDocsGlossary
 
-__all__ = ["MkDocsGlossary"]
+__all__ = ["MkDocsGlossary", "start_session"]

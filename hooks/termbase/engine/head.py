@@ -38,7 +38,7 @@ class Heads:
         self.by_page: dict[str, seo.Head] = {}
 
     def absolute(self, uri: str) -> str:
-        file = self.site.files.get_file_from_path(uri)
+        file = self.site.files.src_uris.get(uri)
         return urljoin(self.site_url, file.url if file else uri)
 
     def crumb(self, name: str, uri: str) -> seo.Crumb:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urljoin
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -22,6 +23,7 @@ from mkdocs.structure.nav import (
     _get_by_type,
 )
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_date
 
 from ..conceptmap import concept_map, glossary_map
 from ..export import glossary_json, robots_txt
@@ -39,6 +41,7 @@ from ..pages import (
     term_uri,
     term_view,
 )
+from . import rebuild
 from .head import Heads, plain_title
 from .markdown_ext import GlossaryExtension, resolve
 
@@ -94,6 +97,12 @@ class PageState:
     mentions: list[str] = field(default_factory=list)
     citations: list[str] = field(default_factory=list)  # external links, for JSON-LD
     words: int = 0
+    view: dict | None = None  # the template data, made once (context())
+    # Reuse under `mkdocs serve` (rebuild.py): the keys of this build, the reused output.
+    render_key: str = ""
+    html_key: str = ""
+    reused_html: str | None = None
+    warnings: int = 0  # MkDocs warnings logged before this page began
 
     def relative(self, target_uri: str) -> str:
         return posixpath.relpath(target_uri, posixpath.dirname(self.uri) or ".")
@@ -110,8 +119,10 @@ class MkDocsGlossary:
         self.settings = Settings.from_config(config)
         self.root = Path(config.config_file_path).resolve().parent
         self.folder = (self.root / self.settings.dir).resolve()
+        self.cache = rebuild.session()
         try:
-            glossary = load_glossary(self.folder, root=self.root)
+            reuse = self.cache.terms if self.cache else None
+            glossary = load_glossary(self.folder, root=self.root, reuse=reuse)
         except GlossaryError as err:
             for problem in err.problems:
                 (log.error if problem.level == "error" else log.warning)(str(problem))
@@ -131,6 +142,9 @@ class MkDocsGlossary:
         self.pages: dict[str, PageState] = {}
         self.current: PageState | None = None
         self.theme_dir = Path(config.theme.custom_dir or self.root / "overrides")
+        self.config_key = rebuild.digest(
+            Path(config.config_file_path).read_bytes(), config.site_url, self.settings
+        )
         self.config_description = config.site_description or ""
         self.heads = Heads(self, config.site_name, config.site_url)
         config.markdown_extensions.append(GlossaryExtension(self))  # type: ignore[arg-type]
@@ -151,17 +165,25 @@ class MkDocsGlossary:
         for uri, markdown in writer.pages().items():
             if files.get_file_from_path(uri) is not None:
                 raise Abort(f"{config.docs_dir}/{uri} would hide a generated glossary page")
-            files.append(
-                File.generated(
-                    config,
-                    uri,
-                    content=markdown,
-                    # The index goes where mkdocs.yml's nav puts it; add_nav places categories.
-                    inclusion=InclusionLevel.UNDEFINED
-                    if uri == INDEX_URI
-                    else InclusionLevel.NOT_IN_NAV,
-                )
+            file = File.generated(
+                config,
+                uri,
+                content=markdown,
+                # The index goes where mkdocs.yml's nav puts it; add_nav places categories.
+                inclusion=InclusionLevel.UNDEFINED
+                if uri == INDEX_URI
+                else InclusionLevel.NOT_IN_NAV,
             )
+            files.append(file)
+            if uri != INDEX_URI:  # MkDocs makes the Page of a nav entry itself
+                rebuild.ReusablePage(None, file, config)
+        # Everything a page's Markdown stage reads besides its own source and the
+        # definitions it links to: which files exist, every term name, the settings.
+        self.render_key = rebuild.digest(
+            self.config_key,
+            sorted(file.src_uri for file in files),
+            [(slug, term.names) for slug, term in self.graph.terms.items()],
+        )
         site_url = (config.site_url or "").rstrip("/") + "/"
         term_url = lambda slug: urljoin(site_url, files.get_file_from_path(term_uri(slug)).url)  # noqa: E731
         exports = {
@@ -179,12 +201,13 @@ class MkDocsGlossary:
 
         Terms are never in the nav: MkDocs renders the whole nav into every page.
         """
+        self.nav = nav
         found = _find_page(nav.items, INDEX_URI)
         if found is None:
             return nav
         siblings, position = found
         categories = [
-            Page(None, files.get_file_from_path(uri), config)
+            files.get_file_from_path(uri).page
             for uri in (MAP_URI, *map(category_uri, self.graph.glossary.categories))
         ]
         if position == 0 and siblings is not nav.items:  # already the index of a section
@@ -219,28 +242,116 @@ class MkDocsGlossary:
             words=len(re.findall(r"\w+", markdown)),
         )
         self.pages[uri] = self.current = state
+        if self.cache:
+            state.warnings = self.cache.warnings.count
+        if self.cache and isinstance(page, rebuild.ReusablePage):
+            state.render_key = rebuild.digest(
+                self.render_key, uri, markdown, state.untrusted, state.autolink
+            )
+            done = self.cache.markdown.get(uri)
+            if done and done.key == state.render_key and done.depends == self._tooltips(done):
+                page.reuse = done
+                state.mentions, state.citations = done.mentions, done.citations
 
-    def end_page(self) -> None:
+    def end_page(self, page: Page) -> None:
         """Record the page's term links for backlinks; listing pages (index, categories) link
         every term and would say nothing, so they are left out."""
         state = self.current
         if state is not None and (state.slug or not state.untrusted):
             self.mentions.record(state.uri, state.mentions)
+        if state and state.render_key and not page.reuse and not self._warned(state):
+            self.cache.markdown[state.uri] = rebuild.rendered(
+                page, state.render_key, self._tooltips(state), state.mentions, state.citations
+            )
         self.current = None
 
+    def _warned(self, state: PageState) -> bool:
+        """True if MkDocs warned since `state.warnings` was counted: such a page is rendered
+        again next time, so that it warns again."""
+        return self.cache is not None and self.cache.warnings.count != state.warnings
+
+    def _tooltips(self, done: PageState | rebuild.Rendered) -> tuple[str, ...]:
+        """The definitions of the terms a page links to: each link shows one on hover."""
+        terms = self.graph.terms
+        return tuple(terms[s].short_definition if s in terms else "" for s in done.mentions)
+
+    def reuse_pages(self, env: jinja2.Environment, files: Files) -> None:
+        """Before templates render: a page whose template data is unchanged since the last
+        build under serve gets its previous HTML through a one-line template."""
+        if not self.cache:
+            return
+        env.bytecode_cache = self.cache.templates
+        site_key = rebuild.digest(
+            self.render_key,
+            rebuild.templates_key(self.theme_dir),
+            rebuild.nav_key(self.nav),
+            get_build_date(),
+        )
+        for file in files.documentation_pages():
+            page, state = file.page, self.pages.get(file.src_uri)
+            if page is None or state is None:
+                continue
+            neighbours = [
+                (p.title, p.url) if p else None for p in (page.previous_page, page.next_page)
+            ]
+            state.html_key = rebuild.digest(
+                site_key,
+                file.src_uri,
+                page.url,
+                page.title,
+                page.meta,
+                page.content,
+                neighbours,
+                self.context(page),
+            )
+            stored = self.cache.html.get(file.src_uri)
+            if stored and stored[0] == state.html_key:
+                state.reused_html = stored[1]
+                page.meta["template"] = rebuild.REUSE_TEMPLATE
+
+    def finish(self) -> None:
+        """After the build: fail a strict build on duplicate heads; say what serve reused."""
+        self.heads.check()
+        if self.cache:
+            reused = sum(state.reused_html is not None for state in self.pages.values())
+            log.info(f"Reused {reused} of {len(self.pages)} pages unchanged since the last build")
+
+    def template_data(self, page: Page) -> dict:
+        """The context the templates get from the glossary (on_page_context)."""
+        state = self.pages.get(page.file.src_uri)
+        data = {"glossary": self.context(page)}
+        if state and self.cache:
+            state.warnings = self.cache.warnings.count
+            if state.reused_html is not None:
+                data["glossary_reused_html"] = state.reused_html
+        return data
+
+    def page_written(self, page: Page, output: str) -> None:
+        """Keep a page's HTML for the next build under serve, unless it warned."""
+        state = self.pages.get(page.file.src_uri)
+        if state and state.html_key and state.reused_html is None and not self._warned(state):
+            self.cache.html[state.uri] = (state.html_key, output)
+
     def context(self, page: Page) -> dict:
-        """What the templates in overrides/ show around the page's own content."""
+        """What the templates in overrides/ show around the page's own content (made once)."""
         state = self.pages.get(page.file.src_uri)
         if state is None:
             return {}
+        if state.view is None:
+            state.view = self._view(page, state)
+        return state.view
+
+    def _view(self, page: Page, state: PageState) -> dict:
         files = self.files
 
+        by_uri = files.src_uris  # our URIs are normalised already: no get_file_from_path
+
         def url_for(uri: str) -> str:
-            file = files.get_file_from_path(uri)
+            file = by_uri.get(uri)
             return file.url if file else uri
 
         def link_to(uri: str) -> Link | None:
-            file = files.get_file_from_path(uri)
+            file = by_uri.get(uri)
             if file is None or file.page is None:
                 return None
             other = self.pages.get(uri)
@@ -275,7 +386,9 @@ class MkDocsGlossary:
             term = self.graph.terms[state.slug]
             view.update(term_view(term, self.graph, url_for))
             view["last_reviewed"] = term.last_reviewed
-            view["concept_map"] = concept_map(self.graph, term.slug, url_for)
+            view["concept_map"] = concept_map(
+                self.graph, term.slug, url_for, memo=self.cache.maps if self.cache else None
+            )
             # A backlink to a term shows its definition on hover, as every term link does.
             mentioned = []
             for uri in self.mentions.pages_mentioning(state.slug):

@@ -1,0 +1,163 @@
+"""Reuse while `mkdocs serve` runs: why an edited term shows in a second, not a full build.
+
+MkDocs rebuilds every page after any change. Within one serve process we keep, per page,
+what its Markdown rendered to and what its template rendered to, each stored with a key made
+of everything that went into it; a page whose key has not changed gets the stored result
+instead of being rendered again. A key that is wrong can only cause a needless rendering,
+never a stale page, as long as it names every input: page source, the term names and
+definitions it links to, the files of the site, mkdocs.yml, the templates, the nav and the
+glossary data shown around the page. `mkdocs build` runs once per process and never reuses
+anything, so only serve turns this on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+import jinja2.bccache
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
+
+REUSE_TEMPLATE = "glossary-reuse.html"
+
+
+def digest(*parts: object) -> str:
+    """A key for a tuple of inputs: their reprs, hashed (dataclasses repr every field)."""
+    hasher = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        hasher.update(part.encode() if isinstance(part, str) else repr(part).encode())
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
+@dataclass
+class Rendered:
+    """One page's Markdown stage: what MkDocs' Page.render and our linker produced."""
+
+    key: str
+    depends: tuple[str, ...]  # the definitions of the linked terms (their tooltips)
+    content: str
+    toc: TableOfContents
+    title: str | None
+    anchors: set[str] | None
+    links_to_anchors: dict[str, dict[str, str]] | None  # by the target's src_uri
+    mentions: list[str]
+    citations: list[str]
+
+
+@dataclass
+class RebuildCache:
+    """What every page rendered to in the previous build of this serve session."""
+
+    markdown: dict[str, Rendered] = field(default_factory=dict)
+    html: dict[str, tuple[str, str]] = field(default_factory=dict)  # uri -> (key, output)
+    terms: dict = field(default_factory=dict)  # parsed term files, for load_glossary(reuse=)
+    maps: dict = field(default_factory=dict)  # concept maps, for concept_map(memo=)
+    templates: TemplateCache = field(default_factory=lambda: TemplateCache())
+    warnings: WarningCounter = field(default_factory=lambda: WarningCounter())
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled theme templates: MkDocs makes a new Jinja environment for every build.
+    Jinja keys each entry by template name and source checksum, so an edit recompiles."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self.compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+class WarningCounter(logging.Handler):
+    """Counts MkDocs warnings: a page that warned is never reused, so it warns again."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+        logging.getLogger("mkdocs").addHandler(self)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+_session: RebuildCache | None = None  # this module outlives the hook file MkDocs reloads
+
+
+def start_session() -> None:
+    """Called when `mkdocs serve` starts: keep renderings for the builds that follow."""
+    global _session
+    _session = _session or RebuildCache()
+
+
+def session() -> RebuildCache | None:
+    return _session
+
+
+class ReusablePage(Page):
+    """A generated page that takes its previous rendering when `reuse` is set."""
+
+    reuse: Rendered | None = None
+
+    def render(self, config, files: Files) -> None:
+        if self.reuse is None:
+            return super().render(config, files)
+        done = self.reuse
+        self.content, self.toc = done.content, done.toc
+        self._title_from_render = done.title
+        self.present_anchor_ids = done.anchors
+        if done.links_to_anchors is not None:
+            self.links_to_anchors = {
+                file: links
+                for uri, links in done.links_to_anchors.items()
+                if (file := files.get_file_from_path(uri)) is not None
+            }
+        return None
+
+
+def rendered(page: Page, key: str, depends: tuple[str, ...], mentions, citations) -> Rendered:
+    links = page.links_to_anchors
+    return Rendered(
+        key=key,
+        depends=depends,
+        content=page.content or "",
+        toc=page.toc,
+        title=page._title_from_render,
+        anchors=page.present_anchor_ids,
+        links_to_anchors=None if links is None else {f.src_uri: v for f, v in links.items()},
+        mentions=list(mentions),
+        citations=list(citations),
+    )
+
+
+def templates_key(folder: Path) -> str:
+    """Changes when any file of the theme's custom_dir changes (serve watches it)."""
+    stats = []
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                stats.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return digest(stats)
+
+
+def nav_key(nav: Navigation) -> str:
+    """Every title and URL in the nav: Material renders the whole nav into each page."""
+
+    def walk(items) -> list:
+        return [
+            (type(item).__name__, item.title, getattr(item, "url", None))
+            + ((walk(item.children),) if isinstance(item, Section) else ())
+            for item in items
+        ]
+
+    return digest(walk(nav.items))
