@@ -45,7 +45,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
-    _glossary.reuse_pages(env, files)
+    _glossary.reuse_pages(env, files, config)
     return env
 
 

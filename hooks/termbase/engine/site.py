@@ -147,6 +147,8 @@ class MkDocsGlossary:
         )
         self.config_description = config.site_description or ""
         self.heads = Heads(self, config.site_name, config.site_url)
+        # Snippets pull other files into a page's Markdown: then no page reuses its rendering.
+        self.reuse_markdown = "pymdownx.snippets" not in config.markdown_extensions
         config.markdown_extensions.append(GlossaryExtension(self))  # type: ignore[arg-type]
 
     term_uri = staticmethod(term_uri)
@@ -202,20 +204,25 @@ class MkDocsGlossary:
         Terms are never in the nav: MkDocs renders the whole nav into every page.
         """
         self.nav = nav
+        if self.cache:  # under serve, hand-written pages can reuse their rendering too
+            _make_reusable(nav.items, config)
+            for file in files.documentation_pages():
+                if type(file.page) is Page:
+                    rebuild.ReusablePage(None, file, config)
         found = _find_page(nav.items, INDEX_URI)
-        if found is None:
-            return nav
-        siblings, position = found
-        categories = [
-            files.get_file_from_path(uri).page
-            for uri in (MAP_URI, *map(category_uri, self.graph.glossary.categories))
-        ]
-        if position == 0 and siblings is not nav.items:  # already the index of a section
-            siblings[1:1] = categories
-        else:
-            index = siblings[position]
-            siblings[position] = Section(index.title or "Glossary", [index, *categories])
+        if found is not None:
+            siblings, position = found
+            categories = [
+                files.get_file_from_path(uri).page
+                for uri in (MAP_URI, *map(category_uri, self.graph.glossary.categories))
+            ]
+            if position == 0 and siblings is not nav.items:  # already the index of a section
+                siblings[1:1] = categories
+            else:
+                index = siblings[position]
+                siblings[position] = Section(index.title or "Glossary", [index, *categories])
         nav.pages = _get_by_type(nav.items, Page)
+        nav.homepage = next((page for page in nav.pages if page.is_homepage), None)
         _add_parent_links(nav.items)
         _add_previous_and_next_links(nav.pages)
         return nav
@@ -244,7 +251,7 @@ class MkDocsGlossary:
         self.pages[uri] = self.current = state
         if self.cache:
             state.warnings = self.cache.warnings.count
-        if self.cache and isinstance(page, rebuild.ReusablePage):
+        if self.cache and self.reuse_markdown and isinstance(page, rebuild.ReusablePage):
             state.render_key = rebuild.digest(
                 self.render_key, uri, markdown, state.untrusted, state.autolink
             )
@@ -275,12 +282,17 @@ class MkDocsGlossary:
         terms = self.graph.terms
         return tuple(terms[s].short_definition if s in terms else "" for s in done.mentions)
 
-    def reuse_pages(self, env: jinja2.Environment, files: Files) -> None:
+    def reuse_pages(self, env: jinja2.Environment, files: Files, config: MkDocsConfig) -> None:
         """Before templates render: a page whose template data is unchanged since the last
         build under serve gets its previous HTML through a one-line template."""
         if not self.cache:
             return
         env.bytecode_cache = self.cache.templates
+        rebuild.reuse_search_entries(
+            config.plugins.get("material/search"),
+            self.cache,
+            lambda page: self.pages[page.file.src_uri].reused_html is not None,
+        )
         site_key = rebuild.digest(
             self.render_key,
             rebuild.templates_key(self.theme_dir),
@@ -404,6 +416,15 @@ class MkDocsGlossary:
 
 def reading_minutes(words: int) -> int:
     return max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0
+
+
+def _make_reusable(items: list, config: MkDocsConfig) -> None:
+    """Put a ReusablePage (same file, same title from mkdocs.yml) in place of each Page."""
+    for position, item in enumerate(items):
+        if type(item) is Page:
+            items[position] = rebuild.ReusablePage(item.title, item.file, config)
+        elif isinstance(item, Section):
+            _make_reusable(item.children, config)
 
 
 def _find_page(items: list, uri: str) -> tuple[list, int] | None:
