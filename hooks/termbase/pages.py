@@ -88,6 +88,7 @@ class PageWriter:
         templates: Path,
         description: str,
         index_page_limit: int = INDEX_PAGE_LIMIT,
+        bytecode_cache: jinja2.BytecodeCache | None = None,  # compiled templates, kept by serve
     ):
         self.graph = graph
         self.description = description
@@ -99,6 +100,7 @@ class PageWriter:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=bytecode_cache,
         )
         # html_text: Material's search shows front matter tags as HTML, so names are escaped.
         self.env.filters.update(

@@ -19,6 +19,7 @@ import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 import jinja2.bccache
@@ -26,6 +27,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
+
+if TYPE_CHECKING:
+    from .site import PageState
 
 REUSE_TEMPLATE = "glossary-reuse.html"
 
@@ -62,6 +66,7 @@ class Rendered:
     links_to_anchors: dict[str, dict[str, str]] | None  # by the target's src_uri
     mentions: list[str]
     citations: list[str]
+    words: int
 
 
 @dataclass
@@ -138,18 +143,19 @@ class ReusablePage(Page):
         return None
 
 
-def rendered(page: Page, key: str, depends: tuple[str, ...], mentions, citations) -> Rendered:
+def rendered(page: Page, depends: tuple[str, ...], state: PageState) -> Rendered:
     links = page.links_to_anchors
     return Rendered(
-        key=key,
+        key=state.render_key,
         depends=depends,
         content=page.content or "",
         toc=page.toc,
         title=page._title_from_render,
         anchors=page.present_anchor_ids,
         links_to_anchors=None if links is None else {f.src_uri: v for f, v in links.items()},
-        mentions=list(mentions),
-        citations=list(citations),
+        mentions=list(state.mentions),
+        citations=list(state.citations),
+        words=state.words,
     )
 
 

@@ -163,6 +163,7 @@ class MkDocsGlossary:
             self.theme_dir / "markdown",
             description=config.site_description or "",
             index_page_limit=self.settings.index_page_limit,
+            bytecode_cache=self.cache.templates if self.cache else None,
         )
         for uri, markdown in writer.pages().items():
             if files.get_file_from_path(uri) is not None:
@@ -246,7 +247,6 @@ class MkDocsGlossary:
             slug=slug,
             untrusted=generated,
             autolink=page.meta.get("autolink", True) is not False,
-            words=len(re.findall(r"\w+", markdown)),
         )
         self.pages[uri] = self.current = state
         if self.cache:
@@ -258,7 +258,13 @@ class MkDocsGlossary:
             done = self.cache.markdown.get(uri)
             if done and done.key == state.render_key and done.depends == self._tooltips(done):
                 page.reuse = done
-                state.mentions, state.citations = done.mentions, done.citations
+                state.mentions, state.citations, state.words = (
+                    done.mentions,
+                    done.citations,
+                    done.words,
+                )
+                return
+        state.words = len(re.findall(r"\w+", markdown))
 
     def end_page(self, page: Page) -> None:
         """Record the page's term links for backlinks; listing pages (index, categories) link
@@ -267,9 +273,7 @@ class MkDocsGlossary:
         if state is not None and (state.slug or not state.untrusted):
             self.mentions.record(state.uri, state.mentions)
         if state and state.render_key and not page.reuse and not self._warned(state):
-            self.cache.markdown[state.uri] = rebuild.rendered(
-                page, state.render_key, self._tooltips(state), state.mentions, state.citations
-            )
+            self.cache.markdown[state.uri] = rebuild.rendered(page, self._tooltips(state), state)
         self.current = None
 
     def _warned(self, state: PageState) -> bool:
@@ -312,7 +316,8 @@ class MkDocsGlossary:
                 page.url,
                 page.title,
                 page.meta,
-                page.content,
+                # What the content was rendered from, cheaper to hash than the content itself
+                (state.render_key, self._tooltips(state)) if state.render_key else page.content,
                 neighbours,
                 self.context(page),
             )
