@@ -74,7 +74,7 @@ class RebuildCache:
     """What every page rendered to in the previous build of this serve session."""
 
     markdown: dict[str, Rendered] = field(default_factory=dict)
-    html: dict[str, tuple[str, str]] = field(default_factory=dict)  # uri -> (key, output)
+    html: dict[str, tuple] = field(default_factory=dict)  # uri -> (key, output, head)
     terms: dict = field(default_factory=dict)  # parsed term files, for load_glossary(reuse=)
     maps: dict = field(default_factory=dict)  # concept maps, for concept_map(memo=)
     search: dict[str, list[dict]] = field(default_factory=dict)  # uri -> search entries

@@ -104,6 +104,11 @@ class PageState:
     reused_html: str | None = None
     warnings: int = 0  # MkDocs warnings logged before this page began
 
+    @property
+    def minutes(self) -> int:
+        """Reading time, shown on the page and beside links to it."""
+        return reading_minutes(self.words)
+
     def relative(self, target_uri: str) -> str:
         return posixpath.relpath(target_uri, posixpath.dirname(self.uri) or ".")
 
@@ -302,6 +307,7 @@ class MkDocsGlossary:
             rebuild.templates_key(self.theme_dir),
             rebuild.nav_key(self.nav),
             get_build_date(),
+            self._shown_elsewhere(files),
         )
         for file in files.documentation_pages():
             page, state = file.page, self.pages.get(file.src_uri)
@@ -319,12 +325,28 @@ class MkDocsGlossary:
                 # What the content was rendered from, cheaper to hash than the content itself
                 (state.render_key, self._tooltips(state)) if state.render_key else page.content,
                 neighbours,
-                self.context(page),
+                (state.slug, state.words, state.mentions, state.citations, state.untrusted),
+                self.graph.terms[state.slug] if state.slug else None,
             )
             stored = self.cache.html.get(file.src_uri)
             if stored and stored[0] == state.html_key:
-                state.reused_html = stored[1]
+                state.reused_html, self.heads.by_page[file.src_uri] = stored[1], stored[2]
                 page.meta["template"] = rebuild.REUSE_TEMPLATE
+
+    def _shown_elsewhere(self, files: Files) -> list:
+        """What a page's template data may show of other pages and terms (see _view): names,
+        definitions, relations and categories of terms, which page links to which term, and
+        the title and reading time of every page. A term's other fields show on its own page
+        only."""
+        return [
+            [
+                (t.slug, t.names, t.short_definition, t.category, t.related, t.draft)
+                for t in self.graph.terms.values()
+            ],
+            self.graph.glossary.categories,
+            self.mentions.by_page,
+            [(uri, files.src_uris[uri].page.title, s.minutes) for uri, s in self.pages.items()],
+        ]
 
     def finish(self) -> None:
         """After the build: fail a strict build on duplicate heads; say what serve reused."""
@@ -336,18 +358,18 @@ class MkDocsGlossary:
     def template_data(self, page: Page) -> dict:
         """The context the templates get from the glossary (on_page_context)."""
         state = self.pages.get(page.file.src_uri)
-        data = {"glossary": self.context(page)}
+        if state and state.reused_html is not None:
+            return {"glossary_reused_html": state.reused_html}
         if state and self.cache:
             state.warnings = self.cache.warnings.count
-            if state.reused_html is not None:
-                data["glossary_reused_html"] = state.reused_html
-        return data
+        return {"glossary": self.context(page)}
 
     def page_written(self, page: Page, output: str) -> None:
-        """Keep a page's HTML for the next build under serve, unless it warned."""
+        """Keep a page's HTML (and head, for the duplicate check) for the next build under
+        serve, unless it warned."""
         state = self.pages.get(page.file.src_uri)
         if state and state.html_key and state.reused_html is None and not self._warned(state):
-            self.cache.html[state.uri] = (state.html_key, output)
+            self.cache.html[state.uri] = (state.html_key, output, self.heads.by_page[state.uri])
 
     def context(self, page: Page) -> dict:
         """What the templates in overrides/ show around the page's own content (made once)."""
@@ -359,6 +381,7 @@ class MkDocsGlossary:
         return state.view
 
     def _view(self, page: Page, state: PageState) -> dict:
+        """Everything read here about other pages or terms is in _shown_elsewhere too."""
         files = self.files
 
         by_uri = files.src_uris  # our URIs are normalised already: no get_file_from_path
@@ -371,8 +394,7 @@ class MkDocsGlossary:
             file = by_uri.get(uri)
             if file is None or file.page is None:
                 return None
-            other = self.pages.get(uri)
-            minutes = reading_minutes(other.words) if other else 0
+            minutes = other.minutes if (other := self.pages.get(uri)) else 0
             title = plain_title(file.page) or uri
             return Link(title, file.url, f"{minutes} min read" if minutes else "")
 
@@ -383,7 +405,7 @@ class MkDocsGlossary:
             else sorted(set(state.mentions), key=lambda s: sort_key(terms[s].term))
         )
         view: dict = {
-            "reading_minutes": reading_minutes(state.words),
+            "reading_minutes": state.minutes,
             "last_reviewed": page.meta.get("last_reviewed"),
             "key_terms": [
                 Link(terms[s].term, url_for(term_uri(s)), terms[s].short_definition)
