@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from .linkcheck import check_site
 from .load import load_glossary
 from .model import GlossaryError, Problem
+from .parsecache import ParsedTerms
 from .project import Project
 from .scaffold import new_term
 from .schema import json_schema
@@ -63,13 +64,18 @@ def cmd_check(args: argparse.Namespace) -> int:
         report(err.problems)
         return 1
     folder = Path(args.dir) if args.dir else project.root / project.glossary_dir
+    parsed = ParsedTerms(project.root)
     try:
-        glossary = load_glossary(folder.resolve(), root=project.root.resolve())
+        glossary = load_glossary(
+            folder.resolve(), root=project.root.resolve(), reuse=parsed.entries
+        )
     except GlossaryError as err:
         report(err.problems)
         errors = sum(p.level == "error" for p in err.problems)
         print(f"{errors} error(s) in {_shown(folder)}", file=sys.stderr)
         return 1
+    finally:
+        parsed.save()
     report(glossary.warnings)
     elapsed = time.perf_counter() - started
     published = len(glossary.published)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from pathlib import Path
@@ -18,8 +19,8 @@ def load_glossary(folder: Path, *, root: Path | None = None, reuse: dict | None 
     """Read and validate every term file in `folder`; raise GlossaryError listing all problems.
 
     Paths in messages are shown relative to `root` (the project), as editors see them. With
-    `reuse` (a dict kept between calls, as `mkdocs serve` does), a term file whose size and
-    modification time are unchanged is not parsed again.
+    `reuse` (a dict kept between calls: parsecache.ParsedTerms, or in memory by `mkdocs serve`),
+    a term file whose path and content are unchanged is not parsed again.
     """
     problems: list[Problem] = []
     if not folder.is_dir():
@@ -41,15 +42,15 @@ def load_glossary(folder: Path, *, root: Path | None = None, reuse: dict | None 
         slug = _slug_from_name(file.name, path, problems)
         if slug is None:
             continue
+        data = file.read_bytes()
         if reuse is None:
-            term = _load_term(file, slug, path, problems)
+            term = _load_term(data, file, slug, path, problems)
         else:
-            stat = file.stat()
-            key = (path, stat.st_mtime_ns, stat.st_size)
+            key = (path, hashlib.blake2b(data, digest_size=16).digest())
             seen.add(key)
             if key not in reuse:
                 found: list[Problem] = []
-                reuse[key] = (_load_term(file, slug, path, found), found)
+                reuse[key] = (_load_term(data, file, slug, path, found), found)
             term, found = reuse[key]
             problems += found
         if term is not None:
@@ -104,8 +105,10 @@ def _slug_from_name(name: str, path: str, problems: list[Problem]) -> str | None
     return stem
 
 
-def _load_term(file: Path, slug: str, path: str, problems: list[Problem]) -> Term | None:
-    root = read_yaml(file.read_bytes(), path)
+def _load_term(
+    data: bytes, file: Path, slug: str, path: str, problems: list[Problem]
+) -> Term | None:
+    root = read_yaml(data, path)
     if isinstance(root, Problem):
         problems.append(root)
         return None

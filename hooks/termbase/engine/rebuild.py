@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
 if TYPE_CHECKING:
+    from ..parsecache import ParsedTerms
     from .site import PageState
 
 REUSE_TEMPLATE = "glossary-reuse.html"
@@ -75,7 +76,7 @@ class RebuildCache:
 
     markdown: dict[str, Rendered] = field(default_factory=dict)
     html: dict[str, tuple] = field(default_factory=dict)  # uri -> (key, output, head)
-    terms: dict = field(default_factory=dict)  # parsed term files, for load_glossary(reuse=)
+    terms: ParsedTerms | None = None  # parsed term files, read from disk once
     maps: dict = field(default_factory=dict)  # concept maps, for concept_map(memo=)
     search: dict[str, list[dict]] = field(default_factory=dict)  # uri -> search entries
     templates: TemplateCache = field(default_factory=lambda: TemplateCache())

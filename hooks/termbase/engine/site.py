@@ -41,6 +41,7 @@ from ..pages import (
     term_uri,
     term_view,
 )
+from ..parsecache import ParsedTerms
 from . import rebuild
 from .head import Heads, plain_title
 from .markdown_ext import GlossaryExtension, resolve
@@ -125,14 +126,18 @@ class MkDocsGlossary:
         self.root = Path(config.config_file_path).resolve().parent
         self.folder = (self.root / self.settings.dir).resolve()
         self.cache = rebuild.session()
+        if self.cache and self.cache.terms is None:
+            self.cache.terms = ParsedTerms(self.root)  # kept in memory between serve's builds
+        parsed = self.cache.terms if self.cache else ParsedTerms(self.root)
         try:
-            reuse = self.cache.terms if self.cache else None
-            glossary = load_glossary(self.folder, root=self.root, reuse=reuse)
+            glossary = load_glossary(self.folder, root=self.root, reuse=parsed.entries)
         except GlossaryError as err:
             for problem in err.problems:
                 (log.error if problem.level == "error" else log.warning)(str(problem))
             errors = sum(p.level == "error" for p in err.problems)
             raise Abort(f"{errors} error(s) in term files: nothing was built") from None
+        finally:
+            parsed.save()
         for warning in glossary.warnings:
             log.warning(str(warning))
         self.graph = TermGraph(glossary)

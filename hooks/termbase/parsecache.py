@@ -1,0 +1,69 @@
+"""Parsed term files kept in `.cache/` between runs: only changed files are parsed again.
+
+Parsing is most of the cost of `glossary check` and of loading a large glossary (about half
+a millisecond a file). Entries are keyed by path and a hash of the file's bytes, so an edit,
+a checkout or a copy can never return a stale term; the whole cache is dropped when the code
+that parses (or the Python or PyYAML version) changes. The file is a pickle: like the hooks
+themselves it is trusted project state, ignored by git (`.cache/` in .gitignore).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+CACHE_FILE = Path(".cache") / "termbase" / "parsed-terms.pickle"
+_PARSING_CODE = ("load.py", "model.py", "schema.py", "yamlnodes.py")
+
+
+def _version() -> str:
+    """Changes whenever parsing could give a different result."""
+    here = Path(__file__).parent
+    hasher = hashlib.blake2b(digest_size=16)
+    for name in _PARSING_CODE:
+        hasher.update((here / name).read_bytes())
+    hasher.update(f"{sys.version}|{yaml.__version__}".encode())
+    return hasher.hexdigest()
+
+
+class ParsedTerms:
+    """`entries` is handed to load_glossary(reuse=...); `save()` writes it back if it changed."""
+
+    def __init__(self, root: Path):
+        self.file = root / CACHE_FILE
+        self.version = _version()
+        self.entries: dict = self._read()
+        self._saved = set(self.entries)
+
+    def _read(self) -> dict:
+        try:
+            with self.file.open("rb") as stream:
+                version, entries = pickle.load(stream)
+        except Exception:  # missing, unreadable or from another version: start afresh
+            return {}
+        return entries if version == self.version and isinstance(entries, dict) else {}
+
+    def save(self) -> None:
+        """Write atomically (a new file renamed over the old), so a stopped run never leaves
+        half a cache; a cache that cannot be written is simply not kept."""
+        if set(self.entries) == self._saved:
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as stream:
+                    pickle.dump((self.version, self.entries), stream, pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, self.file)
+            finally:
+                if os.path.exists(temporary):
+                    os.unlink(temporary)
+        except OSError:
+            return
+        self._saved = set(self.entries)
