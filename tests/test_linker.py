@@ -7,16 +7,18 @@ run through Python-Markdown with the site's own Markdown extension.
 from __future__ import annotations
 
 import copy
+import posixpath
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 import markdown
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from termbase.engine.markdown_ext import GlossaryExtension
+from termbase.engine.markdown_ext import GlossaryExtension, resolve
 from termbase.engine.site import PageState, Settings
 from termbase.linker import (
     _JOIN,
@@ -521,3 +523,31 @@ def test_front_matter_autolink_false_leaves_text_alone():
     links = list(parsed(html).iter("a"))
     assert [a.text for a in links] == ["RLHF"]
     assert links[0].get("title") == DEFINITIONS["rlhf"]
+
+
+def _resolve_reference(page_uri: str, href: str) -> str | None:
+    """The plain definition resolve() must agree with: every link through urlsplit."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path or href.startswith("/"):
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), parts.path))
+
+
+_PIECES = st.sampled_from(["..", ".", "glossary", "a-b", "x.md", "/", "#", "?", ":", "//", "q=1"])
+
+
+@given(
+    page=st.sampled_from(["index.md", "glossary/term.md", "a/b/c.md"]),
+    href=st.lists(_PIECES, max_size=6).map("".join) | st.text(max_size=12),
+)
+def test_links_resolve_as_urlsplit_reads_them(page: str, href: str):
+    assert resolve(page, href) == _resolve_reference(page, href)
+
+
+@given(
+    page=st.sampled_from(["index.md", "glossary/term.md", "a/b/c.md", "glossary/letter/a.md"]),
+    target=st.sampled_from(["index.md", "glossary/other.md", "a/b/d.md", "glossary/letter/b.md"]),
+)
+def test_relative_links_are_what_relpath_gives(page: str, target: str):
+    state = PageState(uri=page, source=page)
+    assert state.relative(target) == posixpath.relpath(target, posixpath.dirname(page) or ".")

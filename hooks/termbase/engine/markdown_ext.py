@@ -119,7 +119,15 @@ class GlossaryLinks(Treeprocessor):
 
 def resolve(page_uri: str, href: str) -> str | None:
     """The docs-relative path a relative link on `page_uri` points at, or None if external."""
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc or not parts.path or href.startswith("/"):
+    if href.startswith("/"):
         return None
-    return posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), parts.path))
+    path = href
+    # Plain paths (most links) skip urlsplit, which also drops spaces and control characters.
+    if ":" in href or "#" in href or "?" in href or " " in href or not href.isprintable():
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc:
+            return None
+        path = parts.path
+    if not path:
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), path))

@@ -111,7 +111,10 @@ class PageState:
         return reading_minutes(self.words)
 
     def relative(self, target_uri: str) -> str:
-        return posixpath.relpath(target_uri, posixpath.dirname(self.uri) or ".")
+        folder = posixpath.dirname(self.uri)
+        if posixpath.dirname(target_uri) == folder:  # a term linked from a term: no relpath
+            return posixpath.basename(target_uri)
+        return posixpath.relpath(target_uri, folder or ".")
 
     def linked_term(self, href: str, site: MkDocsGlossary) -> str | None:
         target = resolve(self.uri, href)
