@@ -124,7 +124,7 @@ def session() -> RebuildCache | None:
 
 
 class ReusablePage(Page):
-    """A generated page that takes its previous rendering when `reuse` is set."""
+    """A page that takes its previous rendering when `reuse` is set (by begin_page)."""
 
     reuse: Rendered | None = None
 
@@ -161,14 +161,9 @@ def rendered(page: Page, depends: tuple[str, ...], state: PageState) -> Rendered
 
 
 def templates_key(folder: Path) -> str:
-    """Changes when any file of the theme's custom_dir changes (serve watches it)."""
-    stats = []
-    if folder.is_dir():
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                stat = path.stat()
-                stats.append((str(path), stat.st_mtime_ns, stat.st_size))
-    return digest(stats)
+    """Changes when any file of the theme's custom_dir changes (a few dozen small files)."""
+    files = sorted(path for path in folder.rglob("*") if path.is_file()) if folder.is_dir() else []
+    return digest([(str(path), path.read_bytes()) for path in files])
 
 
 def nav_key(nav: Navigation) -> str:
