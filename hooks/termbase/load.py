@@ -35,10 +35,11 @@ def load_glossary(folder: Path, *, root: Path | None = None, reuse: dict | None 
     categories = _load_categories(folder / CATEGORIES_FILE, shown, problems)
     terms: dict[str, Term] = {}
     seen = set()
-    for file in sorted(folder.iterdir()):
+    shown_folder = shown(folder)  # once: relative_to for each of 10,000 files shows up in profiles
+    for file in sorted(folder.iterdir(), key=lambda f: f.name):
         if file.name.startswith((".", "_")) or file.is_dir():
             continue
-        path = shown(file)
+        path = file.name if shown_folder == "." else f"{shown_folder}/{file.name}"
         slug = _slug_from_name(file.name, path, problems)
         if slug is None:
             continue
