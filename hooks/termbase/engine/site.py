@@ -181,18 +181,17 @@ class MkDocsGlossary:
         for uri, markdown in writer.pages().items():
             if files.get_file_from_path(uri) is not None:
                 raise Abort(f"{config.docs_dir}/{uri} would hide a generated glossary page")
-            file = File.generated(
-                config,
-                uri,
-                content=markdown,
-                # The index goes where mkdocs.yml's nav puts it; add_nav places categories.
-                inclusion=InclusionLevel.UNDEFINED
-                if uri == INDEX_URI
-                else InclusionLevel.NOT_IN_NAV,
+            files.append(
+                File.generated(
+                    config,
+                    uri,
+                    content=markdown,
+                    # The index goes where mkdocs.yml's nav puts it; add_nav places categories.
+                    inclusion=InclusionLevel.UNDEFINED
+                    if uri == INDEX_URI
+                    else InclusionLevel.NOT_IN_NAV,
+                )
             )
-            files.append(file)
-            if uri != INDEX_URI:  # MkDocs makes the Page of a nav entry itself
-                rebuild.ReusablePage(None, file, config)
         # Everything a page's Markdown stage reads besides its own source and the
         # definitions it links to: which files exist, every term name, the settings.
         self.render_key = rebuild.digest(
@@ -218,7 +217,7 @@ class MkDocsGlossary:
         Terms are never in the nav: MkDocs renders the whole nav into every page.
         """
         self.nav = nav
-        if self.cache:  # under serve, hand-written pages can reuse their rendering too
+        if self.cache:  # under serve, every page can reuse its rendering
             _make_reusable(nav.items, config)
             for file in files.documentation_pages():
                 if type(file.page) is Page:
