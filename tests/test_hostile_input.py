@@ -278,6 +278,34 @@ def test_the_loader_only_ever_raises_its_own_error_on_arbitrary_documents(tmp_pa
         assert err.problems
 
 
+# Plain scalars made of the characters that start YAML's non-text values (booleans, null,
+# numbers, dates, merge keys), so the quicker tag guess meets every hard case.
+_SCALAR_ALPHABET = "yesYESnoNOtrueTRUEfalsFALSonOFfOulNUL~0123456789-+._:xXbB<=!&* \"'"
+
+
+@given(
+    values=st.lists(
+        st.text(alphabet=_SCALAR_ALPHABET, max_size=12)
+        | st.sampled_from(["yes", "No", "TRUE", "off", "null", "~", ".inf", "0x1F", "1_000"]),
+        max_size=6,
+    )
+)
+def test_the_quicker_loader_tags_every_value_exactly_as_the_safe_loader(values):
+    import yaml
+
+    from termbase.yamlnodes import _Loader
+
+    text = "".join(f"k{n}: {v}\nl{n}: [{v}, x]\n{v}: y\n" for n, v in enumerate(values))
+
+    def tags(loader):
+        try:
+            return repr(yaml.compose(text, Loader=loader))
+        except yaml.YAMLError as err:
+            return type(err).__name__
+
+    assert tags(_Loader) == tags(yaml.CSafeLoader)
+
+
 @given(name=st.text(alphabet=string.ascii_letters + string.digits + " -'’éüß_.", max_size=40))
 def test_slug_generation_is_stable_and_valid(name):
     from termbase.schema import SLUG_RE

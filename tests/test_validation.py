@@ -89,6 +89,14 @@ def test_a_valid_file_has_no_problems(tmp_path):
             "8:10: error: references[1].url must be an http:// or https:// URL, not 'javascript:alert(1)'",
         ),
         (
+            VALID + "references:\n  - title: A paper\n    url: http://[a.example/paper\n",
+            "8:10: error: references[1].url must be an http:// or https:// URL, not 'http://[a.example/paper'",
+        ),
+        (
+            VALID + "references:\n  - title: A paper\n    url: https://a.example:99999/\n",
+            "8:10: error: references[1].url must be an http:// or https:// URL, not 'https://a.example:99999/'",
+        ),
+        (
             VALID
             + "references:\n  - title: A paper\n    year: '2019'\n    url: https://a.example/\n",
             "8:11: error: references[1].year must be a year such as 2019, not '2019'",

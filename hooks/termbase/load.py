@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import schema
@@ -36,26 +39,27 @@ def load_glossary(folder: Path, *, root: Path | None = None, reuse: dict | None 
     terms: dict[str, Term] = {}
     seen = set()
     shown_folder = shown(folder)  # once: relative_to for each of 10,000 files shows up in profiles
-    for file in sorted(folder.iterdir(), key=lambda f: f.name):
-        if file.name.startswith((".", "_")) or file.is_dir():
-            continue
-        path = file.name if shown_folder == "." else f"{shown_folder}/{file.name}"
-        slug = _slug_from_name(file.name, path, problems)
-        if slug is None:
-            continue
-        data = file.read_bytes()
-        if reuse is None:
-            term = _load_term(data, file, slug, path, problems)
-        else:
-            key = (path, hashlib.blake2b(data, digest_size=16).digest())
-            seen.add(key)
-            if key not in reuse:
-                found: list[Problem] = []
-                reuse[key] = (_load_term(data, file, slug, path, found), found)
-            term, found = reuse[key]
-            problems += found
-        if term is not None:
-            terms[slug] = term
+    with _collector_paused():
+        for file in sorted(folder.iterdir(), key=lambda f: f.name):
+            if file.name.startswith((".", "_")) or file.is_dir():
+                continue
+            path = file.name if shown_folder == "." else f"{shown_folder}/{file.name}"
+            slug = _slug_from_name(file.name, path, problems)
+            if slug is None:
+                continue
+            data = file.read_bytes()
+            if reuse is None:
+                term = _load_term(data, file, slug, path, problems)
+            else:
+                key = (path, hashlib.blake2b(data, digest_size=16).digest())
+                seen.add(key)
+                if key not in reuse:
+                    found: list[Problem] = []
+                    reuse[key] = (_load_term(data, file, slug, path, found), found)
+                term, found = reuse[key]
+                problems += found
+            if term is not None:
+                terms[slug] = term
     if reuse is not None:
         for stale in set(reuse) - seen:
             del reuse[stale]
@@ -68,6 +72,20 @@ def load_glossary(folder: Path, *, root: Path | None = None, reuse: dict | None 
         raise GlossaryError(problems)
     glossary.warnings = problems
     return glossary
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Parsing makes half a million short-lived objects at 10,000 files and no reference
+    cycles; Python's cycle collector kept sweeping them, and every term loaded so far, for a
+    quarter of the time of a cold `glossary check`. Collection resumes afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def slugify(name: str) -> str:

@@ -128,21 +128,23 @@ ROOT = "a term file"
 
 
 def check(value: Value, spec: Field, path: str, name: str = ROOT) -> list[Problem]:
-    """Every way `value` breaks `spec`, each located; an empty list means it fits."""
-    where = value.where(path)
+    """Every way `value` breaks `spec`, each located; an empty list means it fits.
+
+    Messages and locations are made only for values that break the contract: a check of
+    10,000 files visits 350,000 values, nearly all of them fine.
+    """
     data = value.data
     if data is INVALID:  # unreadable, and already reported where it was read
         return []
     kind = spec.kind
-    expected = f"{name} must be {_KIND_NAMES[kind]}"
 
     if kind == "object":
         if not isinstance(data, dict):
-            return [Problem(where, f"{expected}, not {_describe(data)}")]
+            return [_not_a(value, spec, path, name)]
         inside = f" in {name}" if name != ROOT else ""
         problems = [
             Problem(
-                Location(path, item.key_line or where.line, item.key_column),
+                Location(path, item.key_line or value.line, item.key_column),
                 f"unknown key {key!r}{inside}{suggest(key, spec.fields)}",
             )
             for key, item in data.items()
@@ -152,51 +154,63 @@ def check(value: Value, spec: Field, path: str, name: str = ROOT) -> list[Proble
             if key in data:
                 problems += check(data[key], sub, path, key if name == ROOT else f"{name}.{key}")
             elif sub.required:
-                problems.append(Problem(where, f"missing required key {key!r}{inside}"))
+                problems.append(Problem(value.where(path), f"missing required key {key!r}{inside}"))
         return problems
     if kind == "list":
         if not isinstance(data, list):
-            return [Problem(where, f"{expected}, not {_describe(data)}")]
+            return [_not_a(value, spec, path, name)]
         assert spec.items is not None
         problems = []
         for index, item in enumerate(data):
             problems += check(item, spec.items, path, f"{name}[{index + 1}]")
         return problems
     if kind == "bool":
-        return (
-            [] if isinstance(data, bool) else [Problem(where, f"{expected}, not {_describe(data)}")]
-        )
+        return [] if isinstance(data, bool) else [_not_a(value, spec, path, name)]
     if kind == "date":
         if isinstance(data, dt.date) and not isinstance(data, dt.datetime):
             return []
-        return [Problem(where, f"{expected}, not {_describe(data)}")]
+        return [_not_a(value, spec, path, name)]
     if kind == "year":
         if isinstance(data, int) and not isinstance(data, bool) and 1000 <= data <= 2200:
             return []
-        return [Problem(where, f"{expected} such as 2019, not {_describe(data)}")]
+        return [_not_a(value, spec, path, name, " such as 2019")]
 
     # text, slug and url are all strings
     if not isinstance(data, str):
-        return [Problem(where, f"{expected}, not {_describe(data)}")]
+        return [_not_a(value, spec, path, name)]
     if not data.strip():
-        return [Problem(where, f"{name} is empty")]
+        return [Problem(value.where(path), f"{name} is empty")]
     if spec.max_length and len(data) > spec.max_length:
         return [
             Problem(
-                where,
+                value.where(path),
                 f"{name} is {len(data):,} characters long; the limit is {spec.max_length:,}",
             )
         ]
     if kind == "slug" and not SLUG_RE.match(data):
-        return [Problem(where, f"{expected}, not {data!r}")]
+        return [Problem(value.where(path), f"{name} must be {_KIND_NAMES[kind]}, not {data!r}")]
     if kind == "url" and not safe_url(data):
-        return [Problem(where, f"{name} must be an http:// or https:// URL, not {data!r}")]
+        return [
+            Problem(value.where(path), f"{name} must be an http:// or https:// URL, not {data!r}")
+        ]
     return []
+
+
+def _not_a(value: Value, spec: Field, path: str, name: str, example: str = "") -> Problem:
+    """`name` holds the wrong kind of value."""
+    message = f"{name} must be {_KIND_NAMES[spec.kind]}{example}, not {_describe(value.data)}"
+    return Problem(value.where(path), message)
 
 
 def safe_url(url: str) -> bool:
     """True for absolute http(s) URLs with a host: the only links a term file may carry."""
-    return bool(URL_RE.match(url)) and urlsplit(url).scheme in {"http", "https"}
+    if not URL_RE.match(url):
+        return False
+    try:
+        urlsplit(url).port  # noqa: B018 - raises ValueError for a bad host or port
+    except ValueError:
+        return False
+    return True
 
 
 def _describe(data: object) -> str:

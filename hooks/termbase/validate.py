@@ -65,22 +65,21 @@ def _check_related(term: Term, glossary: Glossary, by_name: dict[str, str]) -> l
     problems = []
     seen = set()
     for number, slug in enumerate(term.related, 1):
-        where = term.location(f"related.{number}")
+        messages = []
         if slug in seen:
-            problems.append(Problem(where, f"related term {slug!r} is listed twice"))
+            messages.append(f"related term {slug!r} is listed twice")
         seen.add(slug)
         if slug == term.slug:
-            problems.append(Problem(where, "a term cannot be related to itself"))
+            messages.append("a term cannot be related to itself")
         elif slug not in glossary.terms:
             meant = by_name.get(name_key(slug))
             hint = (
                 f" (did you mean {meant!r}?)" if meant else suggest(slug, set(glossary.terms), 0.85)
             )
-            problems.append(Problem(where, f"unknown related term {slug!r}{hint}"))
+            messages.append(f"unknown related term {slug!r}{hint}")
         elif glossary.terms[slug].draft and not term.draft:
-            problems.append(
-                Problem(where, f"related term {slug!r} is a draft and would not be published")
-            )
+            messages.append(f"related term {slug!r} is a draft and would not be published")
+        problems += [Problem(term.location(f"related.{number}"), m) for m in messages]
     return problems
 
 
@@ -117,7 +116,8 @@ def _check_markdown_urls(term: Term) -> list[Problem]:
     ]
     problems = []
     for field, text in fields:
-        if ":" not in text:  # no scheme, no unsafe link: skip the pattern (most answers)
+        # No scheme or no place for a URL, no unsafe link: most texts skip the pattern.
+        if ":" not in text or ("](" not in text and "]:" not in text and "<" not in text):
             continue
         for match in _MARKDOWN_URL.finditer(text):
             url = next(group for group in match.groups() if group)
