@@ -133,6 +133,15 @@ CASES = {
         "js.yml:4:1: error: unsafe link 'javascript:alert(1)' in explanation: links may use http, "
         "https or mailto, or point to another page",
     ),
+    "empty-link-then-javascript": (
+        {
+            "js.yml": GOOD.format(name="Js").replace(
+                "Text.", "'See [nothing]() or [click](javascript:alert(1))'"
+            )
+        },
+        "js.yml:4:1: error: unsafe link 'javascript:alert(1)' in explanation: links may use http, "
+        "https or mailto, or point to another page",
+    ),
     "javascript-reference": (
         {
             "js.yml": GOOD.format(name="Js")

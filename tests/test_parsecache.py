@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pickle
+import marshal
 
 from sitebuilder import Site
 from termbase.parsecache import CACHE_FILE
@@ -40,7 +40,12 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_replaced(site: Site):
     site.write("glossary/beta.yml", BROKEN)
     expected = outcome(site)
     cache = site.root / CACHE_FILE
-    for damaged in (b"not a pickle", pickle.dumps(("another version", {"x": 1})), b""):
+    for damaged in (
+        b"not marshal",
+        marshal.dumps(("another version", {"x": 1})),
+        marshal.dumps([1]),
+        b"",
+    ):
         cache.write_bytes(damaged)
         assert outcome(site) == expected
         assert cache.read_bytes() != damaged

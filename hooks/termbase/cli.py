@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .forkmap import available_cores
 from .linkcheck import check_site
 from .load import load_glossary
 from .model import GlossaryError, Problem
@@ -67,7 +68,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     parsed = ParsedTerms(project.root)
     try:
         glossary = load_glossary(
-            folder.resolve(), root=project.root.resolve(), reuse=parsed.entries
+            folder.resolve(),
+            root=project.root.resolve(),
+            reuse=parsed.entries,
+            workers=available_cores(),
         )
     except GlossaryError as err:
         report(err.problems)

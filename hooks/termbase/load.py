@@ -4,26 +4,32 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import schema
+from . import schema, termcodec
+from .forkmap import fork_map
 from .model import Category, Faq, Glossary, GlossaryError, Location, Problem, Reference, Seo, Term
+from .termcodec import Entry
 from .validate import validate_glossary
 from .yamlnodes import INVALID, Value, read_yaml
 
 CATEGORIES_FILE = "_categories.yml"
 
 
-def load_glossary(folder: Path, *, root: Path | None = None, reuse: dict | None = None) -> Glossary:
+def load_glossary(
+    folder: Path, *, root: Path | None = None, reuse: dict | None = None, workers: int = 1
+) -> Glossary:
     """Read and validate every term file in `folder`; raise GlossaryError listing all problems.
 
     Paths in messages are shown relative to `root` (the project), as editors see them. With
     `reuse` (a dict kept between calls: parsecache.ParsedTerms, or in memory by `mkdocs serve`),
-    a term file whose path and content are unchanged is not parsed again.
+    a term file whose path and content are unchanged is not parsed again. With `workers` > 1
+    the files left to parse are shared among that many processes (see forkmap).
     """
     problems: list[Problem] = []
     if not folder.is_dir():
@@ -36,32 +42,42 @@ def load_glossary(folder: Path, *, root: Path | None = None, reuse: dict | None 
             return str(file)
 
     categories = _load_categories(folder / CATEGORIES_FILE, shown, problems)
-    terms: dict[str, Term] = {}
-    seen = set()
+    entries = reuse if reuse is not None else {}
     shown_folder = shown(folder)  # once: relative_to for each of 10,000 files shows up in profiles
+    files: list[tuple[str, tuple[str, bytes]]] = []  # (slug, key), in file name order
+    jobs: dict[tuple[str, bytes], tuple[bytes, str, str]] = {}  # files not parsed before
     with _collector_paused():
-        for file in sorted(folder.iterdir(), key=lambda f: f.name):
-            if file.name.startswith((".", "_")) or file.is_dir():
+        with os.scandir(folder) as listing:  # file types without a stat call for each
+            listed = sorted((e.name, e.path) for e in listing if not e.is_dir())
+        for name, file in listed:
+            if name.startswith((".", "_")):
                 continue
-            path = file.name if shown_folder == "." else f"{shown_folder}/{file.name}"
-            slug = _slug_from_name(file.name, path, problems)
+            path = name if shown_folder == "." else f"{shown_folder}/{name}"
+            slug = _slug_from_name(name, path, problems)
             if slug is None:
                 continue
-            data = file.read_bytes()
-            if reuse is None:
-                term = _load_term(data, file, slug, path, problems)
-            else:
-                key = (path, hashlib.blake2b(data, digest_size=16).digest())
-                seen.add(key)
-                if key not in reuse:
-                    found: list[Problem] = []
-                    reuse[key] = (_load_term(data, file, slug, path, found), found)
-                term, found = reuse[key]
-                problems += found
-            if term is not None:
-                terms[slug] = term
+            with open(file, "rb") as stream:
+                data = stream.read()
+            key = (path, hashlib.blake2b(data, digest_size=16).digest())
+            files.append((slug, key))
+            if key not in entries:
+                jobs[key] = (data, slug, path)
+        parsed = fork_map(
+            _parse_term,
+            list(jobs.values()),
+            workers,
+            send=termcodec.encode,
+            receive=termcodec.decode,
+        )
+        entries.update(zip(jobs, parsed, strict=True))
+    terms: dict[str, Term] = {}
+    for slug, key in files:
+        term, found = entries[key]
+        problems += found
+        if term is not None:
+            terms[slug] = term
     if reuse is not None:
-        for stale in set(reuse) - seen:
+        for stale in set(reuse) - {key for _slug, key in files}:
             del reuse[stale]
 
     glossary = Glossary(terms=terms, categories=categories)
@@ -124,9 +140,14 @@ def _slug_from_name(name: str, path: str, problems: list[Problem]) -> str | None
     return stem
 
 
-def _load_term(
-    data: bytes, file: Path, slug: str, path: str, problems: list[Problem]
-) -> Term | None:
+def _parse_term(job: tuple[bytes, str, str]) -> Entry:
+    """One term file's bytes, slug and shown path -> its Term (if usable) and its problems."""
+    data, slug, path = job
+    problems: list[Problem] = []
+    return _load_term(data, slug, path, problems), problems
+
+
+def _load_term(data: bytes, slug: str, path: str, problems: list[Problem]) -> Term | None:
     root = read_yaml(data, path)
     if isinstance(root, Problem):
         problems.append(root)
@@ -134,7 +155,7 @@ def _load_term(
     found = (root.problems or []) + schema.check(root, schema.TERM, path)
     problems += found
     if not found:
-        return build_term(root, slug, file, path)
+        return build_term(root, slug, path)
     # Keep the fields that are fine, so the checks across files still run on this term and
     # an editor sees every mistake in one go (the build stops anyway: `found` is not empty).
     if not isinstance(root.data, dict):
@@ -147,7 +168,7 @@ def _load_term(
     }
     if any(field.required and key not in usable for key, field in spec.items()):
         return None
-    return build_term(Value(usable, root.line, root.column), slug, file, path)
+    return build_term(Value(usable, root.line, root.column), slug, path)
 
 
 def readable(value: Value) -> bool:
@@ -161,7 +182,7 @@ def readable(value: Value) -> bool:
     return True
 
 
-def build_term(root: Value, slug: str, file: Path, path: str) -> Term:
+def build_term(root: Value, slug: str, path: str) -> Term:
     """A Term from a Value tree that already passed `schema.TERM`."""
     fields = root.data
 

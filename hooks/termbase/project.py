@@ -81,7 +81,11 @@ class Project:
         """List the term files and Markdown pages once, so lookups touch no disk."""
         terms = self.root / self.glossary_dir
         self._term_slugs = (
-            {p.stem for p in terms.glob("*.yml") if not p.name.startswith(("_", "."))}
+            {
+                name.removesuffix(".yml")
+                for name in os.listdir(terms)
+                if name.endswith(".yml") and not name.startswith(("_", "."))
+            }
             if terms.is_dir()
             else set()
         )
