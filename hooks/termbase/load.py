@@ -21,6 +21,21 @@ from .yamlnodes import INVALID, Value, read_yaml
 CATEGORIES_FILE = "_categories.yml"
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading 10,000 files makes half a million short-lived objects and no reference cycles;
+    Python's cycle collector kept sweeping them, and every term loaded so far, for a quarter
+    of the time of a cold `glossary check`. Collection resumes afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@_collector_paused()
 def load_glossary(
     folder: Path, *, root: Path | None = None, reuse: dict | None = None, workers: int = 1
 ) -> Glossary:
@@ -46,30 +61,29 @@ def load_glossary(
     shown_folder = shown(folder)  # once: relative_to for each of 10,000 files shows up in profiles
     files: list[tuple[str, tuple[str, bytes]]] = []  # (slug, key), in file name order
     jobs: dict[tuple[str, bytes], tuple[bytes, str, str]] = {}  # files not parsed before
-    with _collector_paused():
-        with os.scandir(folder) as listing:  # file types without a stat call for each
-            listed = sorted((e.name, e.path) for e in listing if not e.is_dir())
-        for name, file in listed:
-            if name.startswith((".", "_")):
-                continue
-            path = name if shown_folder == "." else f"{shown_folder}/{name}"
-            slug = _slug_from_name(name, path, problems)
-            if slug is None:
-                continue
-            with open(file, "rb") as stream:
-                data = stream.read()
-            key = (path, hashlib.blake2b(data, digest_size=16).digest())
-            files.append((slug, key))
-            if key not in entries:
-                jobs[key] = (data, slug, path)
-        parsed = fork_map(
-            _parse_term,
-            list(jobs.values()),
-            workers,
-            send=termcodec.encode,
-            receive=termcodec.decode,
-        )
-        entries.update(zip(jobs, parsed, strict=True))
+    with os.scandir(folder) as listing:  # file types without a stat call for each
+        listed = sorted((e.name, e.path) for e in listing if not e.is_dir())
+    for name, file in listed:
+        if name.startswith((".", "_")):
+            continue
+        path = name if shown_folder == "." else f"{shown_folder}/{name}"
+        slug = _slug_from_name(name, path, problems)
+        if slug is None:
+            continue
+        with open(file, "rb") as stream:
+            data = stream.read()
+        key = (path, hashlib.blake2b(data, digest_size=16).digest())
+        files.append((slug, key))
+        if key not in entries:
+            jobs[key] = (data, slug, path)
+    parsed = fork_map(
+        _parse_term,
+        list(jobs.values()),
+        workers,
+        send=termcodec.encode,
+        receive=termcodec.decode,
+    )
+    entries.update(zip(jobs, parsed, strict=True))
     terms: dict[str, Term] = {}
     for slug, key in files:
         term, found = entries[key]
@@ -88,20 +102,6 @@ def load_glossary(
         raise GlossaryError(problems)
     glossary.warnings = problems
     return glossary
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Parsing makes half a million short-lived objects at 10,000 files and no reference
-    cycles; Python's cycle collector kept sweeping them, and every term loaded so far, for a
-    quarter of the time of a cold `glossary check`. Collection resumes afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def slugify(name: str) -> str:
