@@ -7,7 +7,7 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -37,14 +37,21 @@ def _collector_paused() -> Iterator[None]:
 
 @_collector_paused()
 def load_glossary(
-    folder: Path, *, root: Path | None = None, reuse: dict | None = None, workers: int = 1
+    folder: Path,
+    *,
+    root: Path | None = None,
+    reuse: dict | None = None,
+    workers: int = 1,
+    on_parsed: Callable[[], object] | None = None,
 ) -> Glossary:
     """Read and validate every term file in `folder`; raise GlossaryError listing all problems.
 
     Paths in messages are shown relative to `root` (the project), as editors see them. With
     `reuse` (a dict kept between calls: parsecache.ParsedTerms, or in memory by `mkdocs serve`),
     a term file whose path and content are unchanged is not parsed again. With `workers` > 1
-    the files left to parse are shared among that many processes (see forkmap).
+    the files left to parse are shared among that many processes (see forkmap). `on_parsed`
+    is called once every file is parsed, before the checks across files: time enough for a
+    command to write the parse cache.
     """
     problems: list[Problem] = []
     if not folder.is_dir():
@@ -93,6 +100,8 @@ def load_glossary(
     if reuse is not None:
         for stale in set(reuse) - {key for _slug, key in files}:
             del reuse[stale]
+    if on_parsed:
+        on_parsed()
 
     glossary = Glossary(terms=terms, categories=categories)
     problems += validate_glossary(glossary)

@@ -43,6 +43,7 @@ class ParsedTerms:
         self.version = _version()
         self.entries: dict = self._read()
         self._saved = set(self.entries)
+        self._writer = 0  # the process writing in the background, if any
 
     def _read(self) -> dict:
         try:
@@ -53,11 +54,32 @@ class ParsedTerms:
         except Exception:  # missing, unreadable or from another version: start afresh
             return {}
 
-    def save(self) -> None:
-        """Write atomically (a new file renamed over the old), so a stopped run never leaves
-        half a cache; a cache that cannot be written is simply not kept."""
+    def save(self, *, background: bool = False) -> None:
+        """Write the entries if they changed. With `background` (for commands that run no
+        threads), a forked copy of this process writes them while this one goes on, and
+        `wait()` returns once the file is in place."""
         if set(self.entries) == self._saved:
             return
+        self._saved = set(self.entries)
+        if background and hasattr(os, "fork"):
+            self.wait()
+            self._writer = os.fork()
+            if self._writer == 0:  # the copy: write, then leave without running exit handlers
+                try:
+                    self._write()
+                finally:
+                    os._exit(0)
+            return
+        self._write()
+
+    def wait(self) -> None:
+        if self._writer:
+            os.waitpid(self._writer, 0)
+            self._writer = 0
+
+    def _write(self) -> None:
+        """Atomically (a new file renamed over the old), so a stopped run never leaves half a
+        cache; a cache that cannot be written is simply not kept."""
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             fd, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
@@ -71,4 +93,3 @@ class ParsedTerms:
                     os.unlink(temporary)
         except OSError:
             return
-        self._saved = set(self.entries)
