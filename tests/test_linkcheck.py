@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -397,8 +396,9 @@ def test_online_command_fetches_external_links_once(server, tmp_path, monkeypatc
 # -- size and the real site ------------------------------------------------------------------
 
 
-def test_a_thousand_term_site_is_checked_in_seconds(tmp_path):
-    """1,000 real term pages: one page MkDocs built, copied with each slug changed."""
+def test_a_thousand_term_site_checked_by_two_processes_gives_the_same_report(tmp_path):
+    """1,000 real term pages (one page MkDocs built, copied with each slug changed) with
+    breaks planted in both halves, anchors included: workers share the pages, not the answer."""
     site = make_site(tmp_path)
     site.term("alpha-term", term="Alpha term", related=["beta-term"])
     site.term("beta-term", term="Beta term")
@@ -407,14 +407,31 @@ def test_a_thousand_term_site_is_checked_in_seconds(tmp_path):
     slugs = [f"term-{n:04d}" for n in range(1000)]
     for n, slug in enumerate(slugs):
         html = built.replace("alpha-term", slug).replace("beta-term", slugs[n - 1])
+        if n in (10, 900):  # a missing page, and an anchor missing on a page of the other half
+            html = html.replace(f'href="../{slugs[n - 1]}/"', 'href="../nowhere/"', 1)
+            html += f'<a href="../{slugs[(n + 500) % 1000]}/#no-such-anchor">x</a>'
+            html += f'<a href="../{slugs[(n + 500) % 1000]}/#related-terms">x</a>'
         site.write(f"site/glossary/{slug}/index.html", html)
         site.write(f"glossary/{slug}.yml", "")  # only its name matters: it makes a term page
-    started = time.perf_counter()
-    report = check(site.root)
-    seconds = time.perf_counter() - started
-    assert report.pages > 1000 and report.findings == []
-    assert report.links > 25_000
-    assert seconds < 8, f"{report.pages} pages took {seconds:.1f} s"
+    project = Project.read(site.root / "mkdocs.yml")
+    one, two = (check_site(site.root / "site", project, workers=n) for n in (1, 2))
+    assert one.pages > 1000 and one.links > 25_000
+    assert [str(f) for f in one.findings] == [
+        "glossary/term-0010/index.html: error: ../nowhere/: no such page: glossary/nowhere/ "
+        "(from glossary/term-0010.yml)",
+        "glossary/term-0010/index.html: error: ../term-0510/#no-such-anchor: no anchor "
+        "#no-such-anchor on glossary/term-0510/ (from glossary/term-0010.yml)",
+        "glossary/term-0900/index.html: error: ../nowhere/: no such page: glossary/nowhere/ "
+        "(from glossary/term-0900.yml)",
+        "glossary/term-0900/index.html: error: ../term-0400/#no-such-anchor: no anchor "
+        "#no-such-anchor on glossary/term-0400/ (from glossary/term-0900.yml)",
+    ]
+    assert (two.findings, two.pages, two.links, two.external) == (
+        one.findings,
+        one.pages,
+        one.links,
+        one.external,
+    )
 
 
 def test_real_site_has_no_broken_links(tmp_path):

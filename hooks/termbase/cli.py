@@ -149,7 +149,11 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
         cache = (project.root if project else Path.cwd()) / ".cache" / "linkcheck.json"
         checker = UrlChecker(cache, workers=args.workers, timeout=args.timeout)
     result = check_site(
-        site_dir, project, site_url=site_url, check_urls=checker.broken if checker else None
+        site_dir,
+        project,
+        site_url=site_url,
+        check_urls=checker.broken if checker else None,
+        workers=available_cores(),
     )
     for finding in result.findings:
         print(f"{shown}/{finding}", file=sys.stderr)

@@ -9,6 +9,7 @@ import: any static site folder can be checked, and `Project` says where pages ca
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import posixpath
@@ -19,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .forkmap import fork_map
 from .project import Project
-from .sitelinks import Link, PageLinks, json_links, read_page, robots_links, sitemap_links
+from .sitelinks import Link, json_links, read_page, robots_links, sitemap_links
 
 # Links that must be absolute URLs of this site (under site_url).
 _SITE_URL_KINDS = ("canonical", "sitemap")
@@ -83,41 +85,76 @@ class SiteChecker:
         self.host = parts.netloc.lower()
         self.base_path = parts.path or "/"
         self.files: set[str] = set()
-        self.pages: dict[str, PageLinks] = {}
+        self.ids: dict[str, set[str]] = {}  # page -> the anchors it offers
         self.findings: list[Finding] = []
+        self._folders: dict[str, str] = {}  # page -> its folder, for its relative links
 
     # -- reading the site ---------------------------------------------------------------
 
-    def run(self, check_urls: UrlCheck | None = None) -> Report:
+    def run(self, check_urls: UrlCheck | None = None, workers: int = 1) -> Report:
         started = time.perf_counter()
         self.files = set(_walk(self.site_dir))
-        for name in sorted(f for f in self.files if f.endswith(".html")):
-            self.pages[name] = self._read_page(name)
-        extra = [*self._sitemap_links(), *self._glossary_json_links()]
-        links = [link for page in self.pages.values() for link in page.links] + extra
+        names = sorted(f for f in self.files if f.endswith(".html"))
+        # Each page is read and its links resolved on its own, so pages are shared among
+        # `workers` processes; links to another page's #anchor wait until every page is read.
+        records = fork_map(self._page_record, names, workers)
         inbound: dict[str, set[str]] = defaultdict(set)
         external: dict[str, list[Link]] = defaultdict(list)
-        for link in links:
-            target = self._check(link, external)
-            if target and link.kind == "page" and target != link.page:
-                inbound[target].add(link.page)
+        anchors_elsewhere: list[tuple[str, str, Link]] = []
+        links = 0
+        for name, (ids, findings, targets, outside, later, count) in zip(
+            names, records, strict=True
+        ):
+            self.ids[name] = set(ids)
+            self.findings += [Finding(*finding) for finding in findings]
+            for target in targets:
+                inbound[target].add(name)
+            for url, link in outside:
+                external[url].append(Link(*link))
+            anchors_elsewhere += [
+                (target, fragment, Link(*link)) for target, fragment, link in later
+            ]
+            links += count
+        for target, fragment, link in anchors_elsewhere:
+            self._check_anchor(link, target, fragment)
+        extra = [*self._sitemap_links(), *self._glossary_json_links()]
+        for link in extra:
+            self._check(link, external)
         self._check_external(external, check_urls)
-        self._report_orphans(inbound)
+        self._report_orphans(names, inbound)
         return Report(
             findings=sorted(self.findings, key=lambda f: f.page),
-            pages=len(self.pages),
-            links=len(links),
+            pages=len(names),
+            links=links + len(extra),
             external=sorted(external),
             seconds=time.perf_counter() - started,
         )
 
-    def _read_page(self, name: str) -> PageLinks:
+    def _page_record(self, name: str) -> tuple:
+        """One page read and checked, as plain data a worker process can send back: its ids,
+        its broken links, the pages it links to, its external URLs, its links to anchors of
+        other pages (checked once all are read), and how many links it holds."""
         html = (self.site_dir / name).read_text(encoding="utf-8", errors="replace")
         source = self.project.source_of(name) if self.project else None
         page = read_page(html, name, source)
-        for link, message in page.problems:
-            self.findings.append(Finding(name, link, message, source))
-        return page
+        alone = copy.copy(self)  # this page's findings only, and its anchors only
+        alone.findings = [Finding(name, link, message, source) for link, message in page.problems]
+        alone.ids = {name: page.ids}
+        external: dict[str, list[Link]] = defaultdict(list)
+        later: list[tuple[str, str, Link]] = []
+        targets = set()
+        for link in page.links:
+            target = alone._check(link, external, later)
+            if target and link.kind == "page" and target != name:
+                targets.add(target)
+        return (
+            list(page.ids),
+            [_row(finding) for finding in alone.findings],
+            sorted(targets),
+            [(url, _row(link)) for url, used in external.items() for link in used],
+            [(target, fragment, _row(link)) for target, fragment, link in later],
+            len(page.links),
+        )
 
     def _sitemap_links(self) -> Iterator[Link]:
         if "robots.txt" in self.files:
@@ -139,8 +176,14 @@ class SiteChecker:
 
     # -- resolving ----------------------------------------------------------------------
 
-    def _check(self, link: Link, external: dict[str, list[Link]]) -> str | None:
-        """Record what is wrong with `link`; return the site file it leads to, if any."""
+    def _check(
+        self,
+        link: Link,
+        external: dict[str, list[Link]],
+        later: list[tuple[str, str, Link]] | None = None,
+    ) -> str | None:
+        """Record what is wrong with `link`; return the site file it leads to, if any. A link
+        to an anchor of a page not read yet goes to `later`, to be checked once it is."""
         url = link.url.strip()
         parts = urlsplit(url)
         scheme = parts.scheme.lower()
@@ -164,17 +207,27 @@ class SiteChecker:
         elif link.kind in (*_SITE_URL_KINDS, "absolute"):
             self._fail(link, "must be an absolute URL")
             return None
+        elif parts.path:
+            folder = self._folders.get(link.page)
+            if folder is None:
+                folder = self._folders[link.page] = posixpath.dirname(link.page)
+            path = f"{folder}/{parts.path}" if folder else parts.path  # posixpath.join, quicker
         else:
-            folder = posixpath.dirname(link.page)
-            path = posixpath.join(folder, parts.path) if parts.path else link.page
-        target = self._file_for(unquote(path), link)
+            path = link.page
+        target = self._file_for(unquote(path) if "%" in path else path, link)
         if target is None:
             return None
-        fragment = unquote(parts.fragment)
-        checkable = fragment and link.anchors and not fragment.startswith(":~:")  # ~ text
-        if checkable and target in self.pages and fragment not in self.pages[target].ids:
-            self._fail(link, f"no anchor #{fragment} on {_page_url(target)}")
+        fragment = unquote(parts.fragment) if "%" in parts.fragment else parts.fragment
+        if fragment and link.anchors and not fragment.startswith(":~:"):  # ~ a text fragment
+            if later is not None and target not in self.ids and target.endswith(".html"):
+                later.append((target, fragment, link))
+            else:
+                self._check_anchor(link, target, fragment)
         return target
+
+    def _check_anchor(self, link: Link, target: str, fragment: str) -> None:
+        if target in self.ids and fragment not in self.ids[target]:
+            self._fail(link, f"no anchor #{fragment} on {_page_url(target)}")
 
     def _under_site_url(self, url: str) -> str | None:
         """The site path of an absolute URL under site_url, or None for other sites."""
@@ -196,7 +249,7 @@ class SiteChecker:
             self._fail(link, "points above the top of the site")
             return None
         path = "" if path == "." else path
-        candidates = [posixpath.join(path, "index.html")]
+        candidates = [f"{path}/index.html" if path else "index.html"]
         if not folder:
             candidates.insert(0, path)
         for candidate in candidates:
@@ -218,11 +271,11 @@ class SiteChecker:
                 Finding(first.page, first.url, message + also, first.source, level)
             )
 
-    def _report_orphans(self, inbound: dict[str, set[str]]) -> None:
+    def _report_orphans(self, names: list[str], inbound: dict[str, set[str]]) -> None:
         """A term page reached only from listings is one readers meet only by browsing A-Z."""
         if self.project is None:
             return
-        for name in sorted(self.pages):
+        for name in names:
             source = self.project.term_file_of(name)
             if source is None:
                 continue
@@ -252,9 +305,11 @@ def check_site(
     *,
     site_url: str | None = None,
     check_urls: UrlCheck | None = None,
+    workers: int = 1,
 ) -> Report:
-    """Check every link in the built site at `site_dir`; see `SiteChecker`."""
-    return SiteChecker(site_dir, project, site_url).run(check_urls)
+    """Check every link in the built site at `site_dir`; see `SiteChecker`. With `workers`
+    > 1 (only where no threads run: see forkmap), pages are read in that many processes."""
+    return SiteChecker(site_dir, project, site_url).run(check_urls, workers)
 
 
 def valid_url(url: str) -> bool:
@@ -277,6 +332,12 @@ def _walk(root: Path) -> Iterable[str]:
         prefix = "" if relative == "." else relative + "/"
         for name in names:
             yield prefix + name
+
+
+def _row(record: Link | Finding) -> tuple:
+    """A Link or Finding as the tuple of its fields (`Link(*row)` makes it again): plain data
+    for a worker process to send. Quicker than dataclasses.astuple, which deep-copies."""
+    return tuple(record.__dict__.values())
 
 
 def _with_slash(url: str) -> str:
