@@ -39,6 +39,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 ENV.pop("GITHUB_ACTIONS", None)
 BUILD_TIMEOUT = 3600  # seconds; a 10,000-term build is minutes, never an hour
 SERVE_SIZE = 1000
+CHECK_REPEATS = 3  # glossary check and linkcheck take seconds: their noise needs repeats
 
 
 @dataclass
@@ -62,9 +63,9 @@ class Result:
     search_index_mb: float = 0.0
     floor_search_index_mb: float = 0.0
     largest_page: tuple[str, float] = ("", 0.0)
-    check_seconds: float | None = None  # the first run, which fills the parse cache
-    check_warm_seconds: float | None = None  # again, with nothing changed
-    linkcheck_seconds: float | None = None
+    check_seconds: list[float] = field(default_factory=list)  # cold: no parse cache
+    check_warm_seconds: list[float] = field(default_factory=list)  # again, nothing changed
+    linkcheck_seconds: list[float] = field(default_factory=list)
     linkcheck_note: str = ""
     serve_seconds: list[float] = field(default_factory=list)
     serve_note: str = ""
@@ -224,11 +225,14 @@ def bench_size(n: int, workdir: Path, args: argparse.Namespace) -> Result:
     write_floor(project, floor)
     say(f"N={n:,}: generated project and floor in {time.perf_counter() - started:.1f} s")
 
-    result.check_seconds = measure(glossary_command("check"), project).seconds
-    result.check_warm_seconds = measure(glossary_command("check"), project).seconds
+    for _ in range(CHECK_REPEATS):
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        result.check_seconds.append(measure(glossary_command("check"), project).seconds)
+    for _ in range(CHECK_REPEATS):
+        result.check_warm_seconds.append(measure(glossary_command("check"), project).seconds)
     say(
-        f"N={n:,}: glossary check {result.check_seconds:.2f} s, "
-        f"again (parse cache warm) {result.check_warm_seconds:.2f} s"
+        f"N={n:,}: glossary check {seconds(result.check_seconds)} s, "
+        f"again (parse cache warm) {seconds(result.check_warm_seconds)} s"
     )
 
     sites = {"glossary": project / "site", "floor": floor / "site"}
@@ -249,9 +253,10 @@ def bench_size(n: int, workdir: Path, args: argparse.Namespace) -> Result:
     result.largest_page = largest_html(sites["glossary"])
 
     if has_linkcheck():
-        run = measure(glossary_command("linkcheck", str(sites["glossary"])), project)
-        result.linkcheck_seconds = run.seconds
-        say(f"N={n:,}: glossary linkcheck {run.seconds:.1f} s")
+        for _ in range(CHECK_REPEATS):
+            run = measure(glossary_command("linkcheck", str(sites["glossary"])), project)
+            result.linkcheck_seconds.append(run.seconds)
+        say(f"N={n:,}: glossary linkcheck {seconds(result.linkcheck_seconds)} s")
     else:
         result.linkcheck_note = "`glossary linkcheck` does not exist yet: skipped"
         say(f"N={n:,}: {result.linkcheck_note}")
@@ -264,6 +269,14 @@ def bench_size(n: int, workdir: Path, args: argparse.Namespace) -> Result:
 
 def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
+
+
+def seconds(runs: list[float]) -> str:
+    """'2.91 (2.85-3.40)': the median, then the range, of repeated runs."""
+    if not runs:
+        return "n/a"
+    middle = f"{statistics.median(runs):.2f}"
+    return middle if len(runs) == 1 else f"{middle} ({min(runs):.2f}-{max(runs):.2f})"
 
 
 # -- report --------------------------------------------------------------------------------
@@ -292,15 +305,16 @@ def table(results: list[Result]) -> str:
 
 def details(results: list[Result]) -> str:
     rows = [
-        "| N | glossary check s (cold / warm) | linkcheck s | search index MB (floor) "
+        f"| N | glossary check s, cold (median of {CHECK_REPEATS}, range) | warm | linkcheck s "
+        "| search index MB (floor) "
         "| largest page |",
-        "|--:|--:|--:|--:|:--|",
+        "|--:|--:|--:|--:|--:|:--|",
     ]
     for r in results:
-        linkcheck = f"{r.linkcheck_seconds:.1f}" if r.linkcheck_seconds is not None else "n/a"
         page, size = r.largest_page
         rows.append(
-            f"| {r.n:,} | {r.check_seconds:.2f} / {r.check_warm_seconds:.2f} | {linkcheck} | "
+            f"| {r.n:,} | {seconds(r.check_seconds)} | {seconds(r.check_warm_seconds)} | "
+            f"{seconds(r.linkcheck_seconds)} | "
             f"{r.search_index_mb:.1f} ({r.floor_search_index_mb:.1f}) | {page}, {size:.2f} MB |"
         )
     notes = [r.linkcheck_note for r in results if r.linkcheck_note][:1]
