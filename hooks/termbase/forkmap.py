@@ -4,9 +4,10 @@ files (a cold `glossary check`, the link check).
 Worker processes are forked, so they start at once and inherit the items instead of being
 sent them; this process works through the first share while they do the rest. Results come
 back through `marshal`, so they must be plain data (tuples, lists, dicts, strings, numbers),
-or be made so by `send` in the worker and `receive` here. Where fork
-is missing (Windows, macOS's default), or for a few items, the work is simply done here.
-Fork is unsafe in a process with threads: `mkdocs serve` and library callers keep workers=1.
+or be made so by `send` in the worker and `receive` here. Only Linux forks (on macOS a forked
+process can crash in system libraries; Windows cannot fork), and not for a few items:
+elsewhere the work is simply done here. Fork is unsafe in a process that runs threads, so
+`mkdocs serve` and builds keep workers=1.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import marshal
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -41,7 +43,7 @@ def fork_map(
     """[function(item) for item in items], shared among up to `workers` processes."""
     global _job
     workers = min(workers, len(items) // MIN_ITEMS_A_WORKER)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or sys.platform != "linux":
         return [function(item) for item in items]
     bounds = [len(items) * n // workers for n in range(workers + 1)]
     shares = [(bounds[n], bounds[n + 1]) for n in range(1, workers)]

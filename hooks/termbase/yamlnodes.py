@@ -193,8 +193,8 @@ class _Reader:
                 return Value(items, line, column)
         elif tag in (None, "!", _MAP_TAG):  # a mapping
             mapping: dict[str, Value] = {}
-            while (event := self.next_event()).__class__ is not yaml.MappingEndEvent:
-                key = self.value(event)
+            while (key_event := self.next_event()).__class__ is not yaml.MappingEndEvent:
+                key = self.value(key_event)
                 if not isinstance(key.data, str):
                     raise YamlProblem("mapping keys must be plain words", key.line, key.column)
                 if key.data in mapping:
