@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from . import schema, termcodec
@@ -49,7 +50,8 @@ def load_glossary(
     Paths in messages are shown relative to `root` (the project), as editors see them. With
     `reuse` (a dict kept between calls: parsecache.ParsedTerms, or in memory by `mkdocs serve`),
     a term file whose path and content are unchanged is not parsed again. With `workers` > 1
-    the files left to parse are shared among that many processes (see forkmap). `on_parsed`
+    the files are read, hashed and (if new) parsed by that many processes (see forkmap).
+    `on_parsed`
     is called once every file is parsed, before the checks across files: time enough for a
     command to write the parse cache.
     """
@@ -66,8 +68,7 @@ def load_glossary(
     categories = _load_categories(folder / CATEGORIES_FILE, shown, problems)
     entries = reuse if reuse is not None else {}
     shown_folder = shown(folder)  # once: relative_to for each of 10,000 files shows up in profiles
-    files: list[tuple[str, tuple[str, bytes]]] = []  # (slug, key), in file name order
-    jobs: dict[tuple[str, bytes], tuple[bytes, str, str]] = {}  # files not parsed before
+    files: list[tuple[str, str, str]] = []  # (slug, shown path, file), in file name order
     with os.scandir(folder) as listing:  # file types without a stat call for each
         listed = sorted((e.name, e.path) for e in listing if not e.is_dir())
     for name, file in listed:
@@ -75,30 +76,23 @@ def load_glossary(
             continue
         path = name if shown_folder == "." else f"{shown_folder}/{name}"
         slug = _slug_from_name(name, path, problems)
-        if slug is None:
-            continue
-        with open(file, "rb") as stream:
-            data = stream.read()
-        key = (path, hashlib.blake2b(data, digest_size=16).digest())
-        files.append((slug, key))
-        if key not in entries:
-            jobs[key] = (data, slug, path)
-    parsed = fork_map(
-        _parse_term,
-        list(jobs.values()),
-        workers,
-        send=termcodec.encode,
-        receive=termcodec.decode,
-    )
-    entries.update(zip(jobs, parsed, strict=True))
+        if slug is not None:
+            files.append((slug, path, file))
+    read = fork_map(partial(_read_term, entries), files, workers, send=_send, receive=_receive)
     terms: dict[str, Term] = {}
-    for slug, key in files:
-        term, found = entries[key]
+    keys = set()
+    for (slug, _path, _file), (key, entry) in zip(files, read, strict=True):
+        if entry is None:
+            entry = entries[key]
+        else:
+            entries[key] = entry
+        keys.add(key)
+        term, found = entry
         problems += found
         if term is not None:
             terms[slug] = term
     if reuse is not None:
-        for stale in set(reuse) - {key for _slug, key in files}:
+        for stale in set(reuse) - keys:
             del reuse[stale]
     if on_parsed:
         on_parsed()
@@ -149,11 +143,29 @@ def _slug_from_name(name: str, path: str, problems: list[Problem]) -> str | None
     return stem
 
 
-def _parse_term(job: tuple[bytes, str, str]) -> Entry:
-    """One term file's bytes, slug and shown path -> its Term (if usable) and its problems."""
-    data, slug, path = job
+Key = tuple[str, bytes]  # a term file's shown path and a hash of its bytes
+
+
+def _read_term(known: dict[Key, Entry], job: tuple[str, str, str]) -> tuple[Key, Entry | None]:
+    """A term file read and hashed, and parsed unless `known` (the parse cache) has its key."""
+    slug, path, file = job
+    with open(file, "rb") as stream:
+        data = stream.read()
+    key = (path, hashlib.blake2b(data, digest_size=16).digest())
+    if key in known:
+        return key, None
     problems: list[Problem] = []
-    return _load_term(data, slug, path, problems), problems
+    return key, (_load_term(data, slug, path, problems), problems)
+
+
+def _send(result: tuple[Key, Entry | None]) -> tuple:
+    key, entry = result
+    return key, None if entry is None else termcodec.encode(entry)
+
+
+def _receive(data: tuple) -> tuple[Key, Entry | None]:
+    key, entry = data
+    return key, None if entry is None else termcodec.decode(entry)
 
 
 def _load_term(data: bytes, slug: str, path: str, problems: list[Problem]) -> Term | None:
