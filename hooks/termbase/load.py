@@ -16,7 +16,7 @@ from . import schema, termcodec
 from .forkmap import fork_map
 from .model import Category, Faq, Glossary, GlossaryError, Location, Problem, Reference, Seo, Term
 from .termcodec import Entry
-from .validate import validate_glossary
+from .validate import validate_glossary, validate_term
 from .yamlnodes import INVALID, Value, read_yaml
 
 CATEGORIES_FILE = "_categories.yml"
@@ -176,7 +176,9 @@ def _load_term(data: bytes, slug: str, path: str, problems: list[Problem]) -> Te
     found = (root.problems or []) + schema.check(root, schema.TERM, path)
     problems += found
     if not found:
-        return build_term(root, slug, path)
+        term = build_term(root, slug, path)
+        problems += validate_term(term)
+        return term
     # Keep the fields that are fine, so the checks across files still run on this term and
     # an editor sees every mistake in one go (the build stops anyway: `found` is not empty).
     if not isinstance(root.data, dict):
@@ -189,7 +191,9 @@ def _load_term(data: bytes, slug: str, path: str, problems: list[Problem]) -> Te
     }
     if any(field.required and key not in usable for key, field in spec.items()):
         return None
-    return build_term(Value(usable, root.line, root.column), slug, path)
+    term = build_term(Value(usable, root.line, root.column), slug, path)
+    problems += validate_term(term)
+    return term
 
 
 def readable(value: Value) -> bool:

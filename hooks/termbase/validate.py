@@ -1,4 +1,6 @@
-"""Rules that span files: categories, related slugs, unique names. Each gives a located Problem."""
+"""Rules beyond the shape of one file: those about a term alone (description length, unfinished
+template text, unsafe links) and those that span files (categories, related slugs, unique
+names). Each gives a located Problem."""
 
 from __future__ import annotations
 
@@ -31,7 +33,14 @@ def name_key(name: str) -> str:
     return " ".join(folded.replace("-", " ").split())
 
 
+def validate_term(term: Term) -> list[Problem]:
+    """The rules about one term alone. They run where the file is parsed, so their findings
+    are kept in the parse cache with it (and shared among workers on a cold check)."""
+    return _check_description(term) + _check_template_text(term) + _check_markdown_urls(term)
+
+
 def validate_glossary(glossary: Glossary) -> list[Problem]:
+    """The rules that span files: categories, related terms, names used twice."""
     problems: list[Problem] = []
     owners: dict[str, tuple[Term, str]] = {}
     # Built once, not per term: per term it made checking 1,000 files take seconds.
@@ -40,9 +49,6 @@ def validate_glossary(glossary: Glossary) -> list[Problem]:
         problems += _check_category(term, glossary)
         problems += _check_related(term, glossary, by_name)
         problems += _check_names(term, owners)
-        problems += _check_description(term)
-        problems += _check_template_text(term)
-        problems += _check_markdown_urls(term)
     for category in glossary.categories.values():
         problems += _description_length(
             category.description, category.location, "{fix} the category's description"
