@@ -327,7 +327,17 @@ def details(results: list[Result]) -> str:
     return "\n".join(rows + [""] + [f"- {n}" for n in notes])
 
 
-def machine(repeats: int, load: tuple[float, float]) -> str:
+def reference_seconds() -> float:
+    """A fixed pure-Python loop: how fast this machine runs Python just now. Shared machines
+    can halve their speed within the hour; this says when a run's seconds are comparable."""
+    started = time.perf_counter()
+    total = 0
+    for number in range(20_000_000):
+        total += number
+    return time.perf_counter() - started
+
+
+def machine(repeats: int, load: tuple[float, float], reference: tuple[float, float]) -> str:
     from importlib.metadata import version
 
     cores = os.cpu_count() or 1
@@ -339,7 +349,9 @@ def machine(repeats: int, load: tuple[float, float]) -> str:
     return (
         f"{cores} cores, Python {sys.version.split()[0]}, MkDocs {version('mkdocs')}, "
         f"Material {version('mkdocs-material')}; median of {repeats} alternating runs; "
-        f"load average {load[0]:.1f} at the start, {load[1]:.1f} at the end{busy}"
+        f"load average {load[0]:.1f} at the start, {load[1]:.1f} at the end{busy}; "
+        f"a reference loop of 20 million additions took {reference[0]:.2f} s at the start "
+        f"and {reference[1]:.2f} s at the end"
     )
 
 
@@ -365,15 +377,15 @@ def main(argv: list[str] | None = None) -> int:
     if any(n < 20 for n in ns) or args.repeats < 1:
         parser.error("sizes must be at least 20 and --repeats at least 1")
 
-    load_before = os.getloadavg()[1]
+    load_before, reference_before = os.getloadavg()[1], reference_seconds()
     results = [bench_size(n, args.workdir, args) for n in ns]
-    load_after = os.getloadavg()[1]
+    load_after, reference_after = os.getloadavg()[1], reference_seconds()
     print()
     print(table(results))
     print()
     print(details(results))
     print()
-    print(machine(args.repeats, (load_before, load_after)))
+    print(machine(args.repeats, (load_before, load_after), (reference_before, reference_after)))
     (args.workdir / "results.json").write_text(
         json.dumps([asdict(r) for r in results], indent=2), encoding="utf-8"
     )
