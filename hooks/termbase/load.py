@@ -20,6 +20,7 @@ from .validate import validate_glossary, validate_term
 from .yamlnodes import INVALID, Value, read_yaml
 
 CATEGORIES_FILE = "_categories.yml"
+Key = tuple[str, bytes]  # a term file's shown path and a hash of its bytes: parse cache keys
 
 
 @contextmanager
@@ -51,9 +52,8 @@ def load_glossary(
     `reuse` (a dict kept between calls: parsecache.ParsedTerms, or in memory by `mkdocs serve`),
     a term file whose path and content are unchanged is not parsed again. With `workers` > 1
     the files are read, hashed and (if new) parsed by that many processes (see forkmap).
-    `on_parsed`
-    is called once every file is parsed, before the checks across files: time enough for a
-    command to write the parse cache.
+    `on_parsed` is called once every file is parsed, before the checks across files: time
+    enough for a command to write the parse cache.
     """
     problems: list[Problem] = []
     if not folder.is_dir():
@@ -143,9 +143,6 @@ def _slug_from_name(name: str, path: str, problems: list[Problem]) -> str | None
     return stem
 
 
-Key = tuple[str, bytes]  # a term file's shown path and a hash of its bytes
-
-
 def _read_term(known: dict[Key, Entry], job: tuple[str, str, str]) -> tuple[Key, Entry | None]:
     """A term file read and hashed, and parsed unless `known` (the parse cache) has its key."""
     slug, path, file = job
@@ -175,23 +172,22 @@ def _load_term(data: bytes, slug: str, path: str, problems: list[Problem]) -> Te
         return None
     found = (root.problems or []) + schema.check(root, schema.TERM, path)
     problems += found
-    if not found:
-        term = build_term(root, slug, path)
-        problems += validate_term(term)
-        return term
-    # Keep the fields that are fine, so the checks across files still run on this term and
-    # an editor sees every mistake in one go (the build stops anyway: `found` is not empty).
-    if not isinstance(root.data, dict):
-        return None
-    spec = schema.TERM.fields
-    usable = {
-        key: value
-        for key, value in root.data.items()
-        if key in spec and readable(value) and not schema.check(value, spec[key], path, key)
-    }
-    if any(field.required and key not in usable for key, field in spec.items()):
-        return None
-    term = build_term(Value(usable, root.line, root.column), slug, path)
+    if found:
+        # Keep the fields that are fine, so the checks across files still run on this term
+        # and an editor sees every mistake in one go (the build stops anyway: `found` is not
+        # empty).
+        if not isinstance(root.data, dict):
+            return None
+        spec = schema.TERM.fields
+        usable = {
+            key: value
+            for key, value in root.data.items()
+            if key in spec and readable(value) and not schema.check(value, spec[key], path, key)
+        }
+        if any(field.required and key not in usable for key, field in spec.items()):
+            return None
+        root = Value(usable, root.line, root.column)
+    term = build_term(root, slug, path)
     problems += validate_term(term)
     return term
 
