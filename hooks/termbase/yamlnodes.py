@@ -8,6 +8,7 @@ parser complaint into a located `Problem` rather than an exception with a traceb
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,6 +54,12 @@ def _scalar_tag(value: str, implicit: tuple[bool, bool]) -> str:
         or (first in _WORD_STARTS and len(value) > 5)
     ):
         return _STR_TAG
+    return _guessed_tag(value, implicit)
+
+
+@functools.lru_cache(maxsize=4096)
+def _guessed_tag(value: str, implicit: tuple[bool, bool]) -> str:
+    """The resolvers' guess, remembered: keys such as `term` and `year`, and years, recur."""
     return _RESOLVER.resolve(yaml.ScalarNode, value, implicit)
 
 
