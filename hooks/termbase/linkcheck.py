@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 from .forkmap import fork_map
 from .project import Project
+from .schema import valid_url
 from .sitelinks import Link, json_links, read_page, robots_links, sitemap_links
 
 # Links that must be absolute URLs of this site (under site_url).
@@ -310,20 +311,6 @@ def check_site(
     """Check every link in the built site at `site_dir`; see `SiteChecker`. With `workers`
     > 1 (only where no threads run: see forkmap), pages are read in that many processes."""
     return SiteChecker(site_dir, project, site_url).run(check_urls, workers)
-
-
-def valid_url(url: str) -> bool:
-    """An absolute http(s) URL with a host and no spaces: what a browser can follow."""
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError for a bad port
-    except ValueError:
-        return False
-    return (
-        parts.scheme in ("http", "https")
-        and bool(parts.hostname)
-        and not any(c.isspace() for c in url)
-    )
 
 
 def _walk(root: Path) -> Iterable[str]:

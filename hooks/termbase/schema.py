@@ -204,13 +204,21 @@ def _not_a(value: Value, spec: Field, path: str, name: str, example: str = "") -
 
 def safe_url(url: str) -> bool:
     """True for absolute http(s) URLs with a host: the only links a term file may carry."""
-    if not URL_RE.match(url):
-        return False
+    return bool(URL_RE.match(url)) and valid_url(url)
+
+
+def valid_url(url: str) -> bool:
+    """An absolute http(s) URL with a host and no spaces: what a browser can follow."""
     try:
-        urlsplit(url).port  # noqa: B018 - raises ValueError for a bad host or port
-    except ValueError:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a bad port
+    except ValueError:  # also a bad host, such as http://[a.example/
         return False
-    return True
+    return (
+        parts.scheme in ("http", "https")
+        and bool(parts.hostname)
+        and not any(c.isspace() for c in url)
+    )
 
 
 def _describe(data: object) -> str:
