@@ -60,3 +60,18 @@ def test_a_build_uses_the_cache_and_writes_nothing_beside_the_sources(site: Site
     assert {p: p.read_bytes() for p in sources} == sources
     written = {p for p in site.root.rglob("*") if p.is_file()} - set(sources)
     assert {p.relative_to(site.root).parts[0] for p in written} == {"site", ".cache"}
+
+
+def test_the_cache_is_complete_when_check_returns(site: Site):
+    """A cold check writes the cache from a forked copy while it checks across files: the
+    command returns only once every term file is in it, and no temporary file is left."""
+    for n in range(450):  # enough files for worker processes
+        site.term(f"term-{n:03}")
+    site.write("glossary/broken.yml", BROKEN)
+    assert site.check().returncode == 1
+    folder = (site.root / CACHE_FILE).parent
+    assert [p.name for p in folder.iterdir()] == [CACHE_FILE.name]
+    version, entries = marshal.loads((site.root / CACHE_FILE).read_bytes())
+    assert sorted(path for path, _hash in entries) == sorted(
+        f"glossary/{p.name}" for p in (site.root / "glossary").glob("[!_]*.yml")
+    )
