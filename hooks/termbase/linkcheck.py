@@ -88,7 +88,6 @@ class SiteChecker:
         self.files: set[str] = set()
         self.ids: dict[str, set[str]] = {}  # page -> the anchors it offers
         self.findings: list[Finding] = []
-        self._folders: dict[str, str] = {}  # page -> its folder, for its relative links
 
     # -- reading the site ---------------------------------------------------------------
 
@@ -209,9 +208,7 @@ class SiteChecker:
             self._fail(link, "must be an absolute URL")
             return None
         elif parts.path:
-            folder = self._folders.get(link.page)
-            if folder is None:
-                folder = self._folders[link.page] = posixpath.dirname(link.page)
+            folder = posixpath.dirname(link.page)
             path = f"{folder}/{parts.path}" if folder else parts.path  # posixpath.join, quicker
         else:
             path = link.page
