@@ -60,9 +60,9 @@ class ParsedTerms:
         `wait()` returns once the file is in place."""
         if set(self.entries) == self._saved:
             return
-        self._saved = set(self.entries)
         if background and hasattr(os, "fork"):
             self.wait()
+            self._saved = set(self.entries)  # the copy's success is not known here
             self._writer = os.fork()
             if self._writer == 0:  # the copy: write, then leave without running exit handlers
                 try:
@@ -70,16 +70,17 @@ class ParsedTerms:
                 finally:
                     os._exit(0)
             return
-        self._write()
+        if self._write():
+            self._saved = set(self.entries)
 
     def wait(self) -> None:
         if self._writer:
             os.waitpid(self._writer, 0)
             self._writer = 0
 
-    def _write(self) -> None:
+    def _write(self) -> bool:
         """Atomically (a new file renamed over the old), so a stopped run never leaves half a
-        cache; a cache that cannot be written is simply not kept."""
+        cache; a cache that cannot be written is simply not kept (False)."""
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             fd, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
@@ -92,4 +93,5 @@ class ParsedTerms:
                 if os.path.exists(temporary):
                     os.unlink(temporary)
         except OSError:
-            return
+            return False
+        return True
