@@ -4,8 +4,8 @@ For each size N it generates a synthetic glossary (bench/generate.py) and its fl
 same pages as plain Markdown, built with the same theme and no hooks), then builds
 (a) the glossary and (b) the floor alternately, a, b, a, b, each in a fresh subprocess
 measured for wall time and peak memory, and prints one table. It also times
-`glossary check`, `glossary linkcheck` on the built site, and (at N = 1,000) how long
-`mkdocs serve` takes to show an edited term.
+`glossary check`, `glossary linkcheck` on the built site, Material's search in Chromium
+(bench/search.py), and (at N = 1,000) how long `mkdocs serve` takes to show an edited term.
 
     python bench/run.py --quick              # N = 100, under a minute
     python bench/run.py                      # N = 1,000 and 10,000
@@ -34,6 +34,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from generate import generate_project, write_floor  # noqa: E402 - beside this file
+from search import SearchTimes, time_search, typed  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 ENV.pop("GITHUB_ACTIONS", None)
@@ -69,6 +70,7 @@ class Result:
     linkcheck_note: str = ""
     serve_seconds: list[float] = field(default_factory=list)
     serve_note: str = ""
+    search: SearchTimes = field(default_factory=SearchTimes)
 
     def median(self, which: str) -> Run:
         runs: list[Run] = getattr(self, which)
@@ -261,10 +263,21 @@ def bench_size(n: int, workdir: Path, args: argparse.Namespace) -> Result:
         result.linkcheck_note = "`glossary linkcheck` does not exist yet: skipped"
         say(f"N={n:,}: {result.linkcheck_note}")
 
+    result.search = time_search(sites["glossary"], typed(search_queries(sites["glossary"])))
+    say(f"N={n:,}: search in Chromium: {result.search.summary()}")
+
     if n == args.serve_size:
         result.serve_seconds, result.serve_note = serve_latency(project)
         say(f"N={n:,}: serve edit->reload {result.serve_seconds} ({result.serve_note})")
     return result
+
+
+def search_queries(site: Path) -> list[str]:
+    """What a reader types: a term's name, another term's alias, and a two-word topic."""
+    terms = json.loads((site / "glossary.json").read_text(encoding="utf-8"))["terms"]
+    middle = terms[len(terms) // 2]["term"]
+    alias = next((a for t in terms[len(terms) // 3 :] for a in t.get("aliases", [])), middle)
+    return [middle.lower(), alias.lower(), "reward model"]
 
 
 def say(message: str) -> None:
@@ -318,6 +331,8 @@ def details(results: list[Result]) -> str:
             f"{r.search_index_mb:.1f} ({r.floor_search_index_mb:.1f}) | {page}, {size:.2f} MB |"
         )
     notes = [r.linkcheck_note for r in results if r.linkcheck_note][:1]
+    for r in results:
+        notes.append(f"search in Chromium at N={r.n:,}: {r.search.summary()}")
     for r in results:
         if r.serve_note:
             shown = ", ".join(f"{s:.2f}" for s in r.serve_seconds) or "none"

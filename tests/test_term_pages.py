@@ -185,3 +185,72 @@ def test_a_large_index_gets_one_page_per_letter(tmp_path):
     ][0]
     assert [t["name"] for t in data["hasDefinedTerm"]] == ["Apple", "Avocado"]
     assert data["isPartOf"]["url"] == "https://glossary.example/glossary/"
+
+
+def search_entries(site: Site) -> dict[str, dict]:
+    """The site's search index (Material's), by location."""
+    docs = json.loads((site.root / "site/search/search_index.json").read_text())["docs"]
+    return {doc["location"]: doc for doc in docs}
+
+
+def test_search_indexes_whole_term_pages_up_to_the_full_text_limit(built: Site):
+    entries = search_entries(built)
+    page = entries["glossary/mesa-optimization/"]
+    assert "is itself an optimizer" in page["text"] and "searches" in page["text"]
+    assert "A maze agent." in entries["glossary/mesa-optimization/#an-example"]["text"]
+
+
+@pytest.mark.parametrize("limit", [0, 3])
+def test_above_the_full_text_limit_search_indexes_names_definition_and_questions(tmp_path, limit):
+    site = make_site(
+        tmp_path, f"extra:\n  glossary:\n    search:\n      full_text_limit: {limit}\n"
+    )
+    site.term(
+        "alpha",
+        aliases=["first letter"],
+        explanation="Alpha is *explained* here.\n\n## Alpha in practice\n\nA long story.\n\n"
+        "- one listed point\n",
+        faq=[
+            {"question": "Is alpha first?", "answer": "Alpha comes **first**."},
+            {"question": "Why alpha?", "answer": "A reason.\n\n- and a list\n"},
+        ],
+    )
+    for slug in ("beta", "gamma", "delta"):
+        site.term(slug)
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    assert "search indexes term pages by names, definition and FAQ questions" in result.stderr
+    entries = search_entries(site)
+    alpha = {loc: doc for loc, doc in entries.items() if loc.startswith("glossary/alpha/")}
+    assert set(alpha) == {
+        "glossary/alpha/",
+        "glossary/alpha/#is-alpha-first",
+        "glossary/alpha/#why-alpha",
+    }
+    page = alpha["glossary/alpha/"]
+    assert page["title"] == "Alpha" and page["tags"] == ["Alpha", "first letter"]
+    assert "Alpha is a test term whose definition" in page["text"]
+    assert "first letter" in page["text"]  # the aliases line
+    assert "explained" not in page["text"] and "listed point" not in page["text"]
+    question = alpha["glossary/alpha/#is-alpha-first"]
+    assert question["title"] == "Is alpha first?" and question["text"] == ""
+    assert "A reason" not in json.dumps(entries)
+    # The page itself still shows everything, with no trace of the search mark.
+    html = (site.root / "site/glossary/alpha/index.html").read_text()
+    assert "A long story." in html and 'id="alpha-in-practice"' in html and "A reason." in html
+    assert "data-search-exclude" not in html
+    # Content pages are indexed whole, as before.
+    assert any(loc.startswith("glossary/category/") for loc in entries)
+
+
+def test_the_full_text_limit_must_be_a_whole_number(tmp_path):
+    site = make_site(tmp_path, "extra:\n  glossary:\n    search:\n      full_text_limit: many\n")
+    site.term("alpha")
+    result = site.build()
+    output = result.stdout + result.stderr  # MkDocs prints an Abort to stdout
+    assert result.returncode == 1
+    assert (
+        "extra.glossary.search.full_text_limit must be a whole number of at least 0, not 'many'"
+        in output
+    )
+    assert "Traceback" not in output

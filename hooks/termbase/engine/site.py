@@ -35,6 +35,7 @@ from ..pages import (
     INDEX_PAGE_LIMIT,
     INDEX_URI,
     MAP_URI,
+    SEARCH_FULL_TEXT_LIMIT,
     Link,
     PageWriter,
     category_uri,
@@ -60,6 +61,9 @@ class Settings:
     every_mention: bool = False
     excluded: frozenset[str] = frozenset()
     index_page_limit: int = INDEX_PAGE_LIMIT  # above it, one A-Z page per letter
+    # Above it, search indexes a term page by its names, definition and FAQ questions only:
+    # the reader's browser builds the index when search is first used (README).
+    search_full_text_limit: int = SEARCH_FULL_TEXT_LIMIT
 
     @classmethod
     def from_config(cls, config: MkDocsConfig) -> Settings:
@@ -72,18 +76,30 @@ class Settings:
             raise Abort(
                 f"mkdocs.yml: extra.glossary.autolink.mode must be 'first' or 'all', not {mode!r}"
             )
-        limit = raw.get("index_page_limit", INDEX_PAGE_LIMIT)
-        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
-            raise Abort(
-                f"mkdocs.yml: extra.glossary.index_page_limit must be a whole number, not {limit!r}"
-            )
+        search = raw.get("search", {})
+        if not isinstance(search, dict):
+            raise Abort("mkdocs.yml: extra.glossary.search must be a mapping")
         return cls(
             dir=str(raw.get("dir", "glossary")),
-            index_page_limit=limit,
+            index_page_limit=_count(raw, "index_page_limit", INDEX_PAGE_LIMIT, least=1),
+            search_full_text_limit=_count(
+                search, "full_text_limit", SEARCH_FULL_TEXT_LIMIT, least=0, within="search."
+            ),
             enabled=bool(autolink.get("enabled", True)),
             every_mention=mode == "all",
             excluded=frozenset(autolink.get("exclude", []) or []),
         )
+
+
+def _count(raw: dict, key: str, default: int, *, least: int, within: str = "") -> int:
+    """A whole-number setting of extra.glossary, at least `least`."""
+    value = raw.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value < least:
+        raise Abort(
+            f"mkdocs.yml: extra.glossary.{within}{key} must be a whole number "
+            f"of at least {least}, not {value!r}"
+        )
+    return value
 
 
 @dataclass
@@ -144,6 +160,14 @@ class MkDocsGlossary:
         for warning in glossary.warnings:
             log.warning(str(warning))
         self.graph = TermGraph(glossary)
+        # Whole term pages in the search index, or names, definition and FAQ questions only.
+        self.search_full_text = len(self.graph.terms) <= self.settings.search_full_text_limit
+        if not self.search_full_text:
+            log.info(
+                f"glossary: {len(self.graph.terms)} terms, more than "
+                f"extra.glossary.search.full_text_limit ({self.settings.search_full_text_limit}): "
+                "search indexes term pages by names, definition and FAQ questions"
+            )
         self.index = TermIndex.build(
             (name, slug)
             for slug, term in self.graph.terms.items()
