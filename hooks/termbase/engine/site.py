@@ -62,7 +62,7 @@ class Settings:
     excluded: frozenset[str] = frozenset()
     index_page_limit: int = INDEX_PAGE_LIMIT  # above it, one A-Z page per letter
     # Above it, search indexes a term page by its names, definition and FAQ questions only:
-    # the reader's browser builds the index when search is first used (README).
+    # the reader's browser builds the whole index on every page it opens (README).
     search_full_text_limit: int = SEARCH_FULL_TEXT_LIMIT
 
     @classmethod
