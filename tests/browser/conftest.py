@@ -6,6 +6,7 @@ drive the system Chromium; when it is missing they fail (never skip) and say how
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import subprocess
@@ -18,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from playwright.sync_api import Browser, BrowserContext, Page
 from selectolax.lexbor import LexborHTMLParser
 
@@ -39,18 +41,47 @@ def browser_context_args(browser_context_args: dict) -> dict:
     return {**browser_context_args, **DESKTOP}
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project's own site, built as `make build` does, into a temporary folder."""
-    out = tmp_path_factory.mktemp("site")
+def build(config: Path, out: Path) -> Path:
+    """Build a site as `make build` does, into `out`; fail the test if the build fails."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(PROJECT / "hooks")}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-f",
+        str(config),
+        "-d",
+        str(out),
+    ]
     result = subprocess.run(
-        command, cwd=PROJECT, env=env, capture_output=True, text=True, timeout=600
+        command, cwd=config.parent, env=env, capture_output=True, text=True, timeout=600
     )
     if result.returncode:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-4000:]}", pytrace=False)
     return out
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own site, built as `make build` does, into a temporary folder."""
+    return build(PROJECT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def built_summary_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own site as a glossary above `search.full_text_limit` is built: search
+    sees term pages' names, definitions and FAQ questions only."""
+    project = tmp_path_factory.mktemp("summary-project")
+    for folder in ("content", "glossary"):
+        (project / folder).symlink_to(PROJECT / folder)
+    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = str(PROJECT / "overrides")
+    config["hooks"] = [str(PROJECT / "hooks" / "site.py")]
+    config["extra"]["glossary"]["search"] = {"full_text_limit": 0}
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return build(project / "mkdocs.yml", tmp_path_factory.mktemp("summary-site"))
 
 
 @dataclass(frozen=True)
@@ -86,26 +117,39 @@ class _StaticFiles(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site(built_site: Path) -> Iterator[Site]:
-    """The built site on a free port of 127.0.0.1, served by a thread for the session.
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[Site]:
+    """A built site on a free port of 127.0.0.1, served by a thread.
 
     Served under the path of `site_url` (from the canonical link), as it will be deployed,
     so that pages with absolute paths, such as 404.html, load their assets too.
     """
-    home = LexborHTMLParser((built_site / "index.html").read_text(encoding="utf-8"))
+    home = LexborHTMLParser((folder / "index.html").read_text(encoding="utf-8"))
     canonical = home.css_first('link[rel="canonical"]')
     prefix = urlsplit(canonical.attributes["href"]).path if canonical else "/"
     handler = type("Handler", (_StaticFiles,), {"prefix": prefix})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=folder))
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:
-        yield Site(built_site, f"http://127.0.0.1:{server.server_port}{prefix}")
+        yield Site(folder, f"http://127.0.0.1:{server.server_port}{prefix}")
     finally:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def site(built_site: Path) -> Iterator[Site]:
+    """The built site, served for the session."""
+    with serve(built_site) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def summary_site(built_summary_site: Path) -> Iterator[Site]:
+    with serve(built_summary_site) as served:
+        yield served
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
 """Material's search finds a term by its name, its aliases and the words of its definition,
-and a term's own page comes first for its name."""
+and a term's own page comes first for its name: with whole term pages in the index, and
+with names, definitions and FAQ questions only (a glossary above `search.full_text_limit`)."""
 
 from __future__ import annotations
 
@@ -10,45 +11,52 @@ from collections import Counter
 import pytest
 from playwright.sync_api import Page, expect
 
+from .conftest import Site
 from .reading import open_page, rank, search
 
 
-def test_typing_a_term_name_lists_its_page_first(page: Page, site, terms, term_slug):
+@pytest.fixture(scope="module", params=["whole pages", "names, definitions, questions"])
+def indexed(request) -> Site:
+    """The project's site, its term pages indexed whole, then as above the full-text limit."""
+    return request.getfixturevalue("site" if request.param == "whole pages" else "summary_site")
+
+
+def test_typing_a_term_name_lists_its_page_first(page: Page, indexed, terms, term_slug):
     term = next(t for t in terms if t.slug == term_slug)
-    open_page(page, site.url)
+    open_page(page, indexed.url)
     results = search(page, term.term)
-    assert results[0] == f"{site.url}glossary/{term.slug}/", results[:5]
+    assert results[0] == f"{indexed.url}glossary/{term.slug}/", results[:5]
 
 
-def test_typing_an_alias_with_a_space_for_its_hyphen_finds_the_term(page: Page, site, terms):
+def test_typing_an_alias_with_a_space_for_its_hyphen_finds_the_term(page: Page, indexed, terms):
     mesa_optimizer = next(t for t in terms if t.slug == "mesa-optimizer")
     assert "mesa-optimiser" in mesa_optimizer.aliases  # the example of the issue
-    open_page(page, site.url)
+    open_page(page, indexed.url)
     results = search(page, "mesa optimiser")
-    assert results[0] == f"{site.url}glossary/mesa-optimizer/", results[:5]
+    assert results[0] == f"{indexed.url}glossary/mesa-optimizer/", results[:5]
 
 
 def test_typing_words_of_a_short_definition_finds_the_term(
-    page: Page, site, terms, term_slug, frequency
+    page: Page, indexed, terms, term_slug, frequency
 ):
     term = next(t for t in terms if t.slug == term_slug)
     words = definition_words(frequency, term.short_definition)
-    open_page(page, site.url)
+    open_page(page, indexed.url)
     results = search(page, words)
-    assert f"{site.url}glossary/{term.slug}/" in results[:3], (words, results[:5])
+    assert f"{indexed.url}glossary/{term.slug}/" in results[:3], (words, results[:5])
 
 
-def test_search_opens_the_chosen_term_page(page: Page, site, terms, term_slug):
+def test_search_opens_the_chosen_term_page(page: Page, indexed, terms, term_slug):
     term = next(t for t in terms if t.slug == term_slug)
-    open_page(page, site.url)
+    open_page(page, indexed.url)
     search(page, term.term)
     page.locator(".md-search-result__item > a").first.click()
-    page.wait_for_url(f"{site.url}glossary/{term.slug}/*")
+    page.wait_for_url(f"{indexed.url}glossary/{term.slug}/*")
     expect(page.locator("article h1")).to_contain_text(term.term)
 
 
-def test_every_term_page_is_the_first_result_for_its_name(page: Page, site, terms):
-    open_page(page, site.url)
+def test_every_term_page_is_the_first_result_for_its_name(page: Page, indexed, terms):
+    open_page(page, indexed.url)
     ranked = rank(page, [t.term for t in terms])
     wrong = {
         t.term: ranked[t.term][:3] for t in terms if ranked[t.term][:1] != [f"glossary/{t.slug}/"]
@@ -56,10 +64,10 @@ def test_every_term_page_is_the_first_result_for_its_name(page: Page, site, term
     assert wrong == {}
 
 
-def test_every_alias_finds_its_term_among_the_first_three(page: Page, site, terms):
+def test_every_alias_finds_its_term_among_the_first_three(page: Page, indexed, terms):
     aliases = {alias: t.slug for t in terms for alias in t.aliases}
     assert aliases, "the starter glossary has aliases"
-    open_page(page, site.url)
+    open_page(page, indexed.url)
     ranked = rank(page, list(aliases))
     wrong = {
         alias: ranked[alias][:3]
@@ -70,10 +78,10 @@ def test_every_alias_finds_its_term_among_the_first_three(page: Page, site, term
 
 
 def test_every_term_is_found_by_the_rarest_words_of_its_definition(
-    page: Page, site, terms, frequency
+    page: Page, indexed, terms, frequency
 ):
     queries = {definition_words(frequency, t.short_definition): t.slug for t in terms}
-    open_page(page, site.url)
+    open_page(page, indexed.url)
     ranked = rank(page, list(queries))
     missing = {q: slug for q, slug in queries.items() if f"glossary/{slug}/" not in ranked[q]}
     assert missing == {}
@@ -82,9 +90,9 @@ def test_every_term_is_found_by_the_rarest_words_of_its_definition(
 
 
 @pytest.fixture(scope="module")
-def frequency(site) -> Counter:
+def frequency(indexed: Site) -> Counter:
     """In how many search entries of the site each word appears."""
-    index = json.loads((site.folder / "search" / "search_index.json").read_text("utf-8"))
+    index = json.loads((indexed.folder / "search" / "search_index.json").read_text("utf-8"))
     seen: Counter = Counter()
     for doc in index["docs"]:
         text = re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"]).lower()
@@ -97,3 +105,15 @@ def definition_words(frequency: Counter, definition: str, count: int = 2) -> str
     words = [w for w in dict.fromkeys(re.findall(r"[A-Za-z]+", definition)) if len(w) > 3]
     rare = sorted(words, key=lambda w: frequency[w.lower()])[:count]
     return " ".join(w for w in words if w in rare)
+
+
+def test_above_the_full_text_limit_every_question_finds_its_term(page: Page, summary_site, terms):
+    questions = {item.question: t.slug for t in terms for item in t.faq}
+    assert questions, "the starter glossary has FAQs"
+    open_page(page, summary_site.url)
+    ranked = rank(page, list(questions))
+    missing = {q: slug for q, slug in questions.items() if f"glossary/{slug}/" not in ranked[q]}
+    assert missing == {}
+    # Stop words are not searched: "Aligned with whom?" is a search for "aligned" alone.
+    first_screen = [q for q, slug in questions.items() if f"glossary/{slug}/" in ranked[q][:3]]
+    assert len(first_screen) >= 0.95 * len(questions), set(questions) - set(first_screen)
