@@ -117,3 +117,14 @@ def test_above_the_full_text_limit_every_question_finds_its_term(page: Page, sum
     # Stop words are not searched: "Aligned with whom?" is a search for "aligned" alone.
     first_screen = [q for q, slug in questions.items() if f"glossary/{slug}/" in ranked[q][:3]]
     assert len(first_screen) >= 0.95 * len(questions), set(questions) - set(first_screen)
+
+
+@pytest.mark.parametrize("typed", ["mesa-", "inner alignment?", "reward hacking, "])
+def test_a_query_ending_in_a_separator_is_asked_without_it(page: Page, indexed, typed):
+    # Halfway through typing "mesa-optimizer": lunr alone would read "mesa-" as a wildcard
+    # for every word of the index (all pages, and 24 s at 10,000 terms).
+    complete = typed.rstrip("-?, ")
+    open_page(page, indexed.url)
+    ranked = rank(page, [typed, complete])
+    assert ranked[complete], "the complete query finds pages"
+    assert ranked[typed] == ranked[complete]

@@ -123,7 +123,7 @@ class GlossaryLinks(Treeprocessor):
 def index_term_summary_only(root: Element) -> None:
     """Mark all of a term page but its title, lead, aliases and FAQ questions for Material's
     search to skip (it removes the mark from the page): the page stays findable by its names
-    (tags), definition and questions, in an index a tenth of the whole pages' size.
+    (tags), definition and questions, in an index a fifth of the whole pages' size.
 
     The blocks are those of overrides/markdown/term.md. Headings are marked too, or Material
     would index each as a section with no text.
