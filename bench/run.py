@@ -3,7 +3,8 @@
 For each size N it generates a synthetic glossary (bench/generate.py) and its floor (the
 same pages as plain Markdown, built with the same theme and no hooks), then builds
 (a) the glossary and (b) the floor alternately, a, b, a, b, each in a fresh subprocess
-measured for wall time and peak memory, and prints one table. It also times
+measured for wall time and peak memory, and prints one table. Then it builds a and b side
+by side, at once on two cores, whose ratio a slowdown of the machine affects less. It also times
 `glossary check`, `glossary linkcheck` on the built site, Material's search in Chromium
 (bench/search.py), and (at N = 1,000) how long `mkdocs serve` takes to show an edited term.
 
@@ -27,6 +28,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -59,6 +61,7 @@ class Result:
     n: int
     glossary: list[Run] = field(default_factory=list)
     floor: list[Run] = field(default_factory=list)
+    side_by_side: list[tuple[Run, Run]] = field(default_factory=list)  # (a, b) run at once
     glossary_site_mb: float = 0.0
     floor_site_mb: float = 0.0
     search_index_mb: float = 0.0
@@ -109,6 +112,13 @@ def measure(command: list[str], cwd: Path, timeout: float = BUILD_TIMEOUT) -> Ru
             raise SystemExit(f"failed (exit {process.returncode}) in {cwd}: {command}\n{tail}")
     cpu = usage.ru_utime + usage.ru_stime
     return Run(seconds, cpu, usage.ru_maxrss / 1024)  # ru_maxrss is in kilobytes on Linux
+
+
+def measure_together(*jobs: tuple[list[str], Path]) -> list[Run]:
+    """Run the commands at the same time, one a core: a slowdown of the machine then hits
+    both alike, and their ratio stays comparable where their seconds do not."""
+    with ThreadPoolExecutor(len(jobs)) as pool:
+        return list(pool.map(lambda job: measure(*job), jobs))
 
 
 def folder_mb(folder: Path) -> float:
@@ -247,6 +257,16 @@ def bench_size(n: int, workdir: Path, args: argparse.Namespace) -> Result:
                 f"(CPU {run.cpu:.1f} s), {run.peak_mb:.0f} MB peak"
             )
 
+    for pair in range(args.side_by_side):
+        a, b = measure_together(
+            (mkdocs_build(sites["glossary"]), project), (mkdocs_build(sites["floor"]), floor)
+        )
+        result.side_by_side.append((a, b))
+        say(
+            f"N={n:,}: side by side #{pair + 1}: glossary {a.seconds:.1f} s, floor "
+            f"{b.seconds:.1f} s (a/b {a.seconds / b.seconds:.2f}, CPU {a.cpu / b.cpu:.2f})"
+        )
+
     result.glossary_site_mb = folder_mb(sites["glossary"])
     result.floor_site_mb = folder_mb(sites["floor"])
     index = Path("search") / "search_index.json"
@@ -332,6 +352,14 @@ def details(results: list[Result]) -> str:
         )
     notes = [r.linkcheck_note for r in results if r.linkcheck_note][:1]
     for r in results:
+        if r.side_by_side:
+            ratios = [a.seconds / b.seconds for a, b in r.side_by_side]
+            notes.append(
+                f"builds side by side at N={r.n:,} (a and b at once, one a core): wall a/b "
+                f"{seconds(ratios)}; CPU a/b "
+                f"{seconds([a.cpu / b.cpu for a, b in r.side_by_side])}"
+            )
+    for r in results:
         notes.append(f"search in Chromium at N={r.n:,}: {r.search.summary()}")
     for r in results:
         if r.serve_note:
@@ -376,6 +404,12 @@ def main(argv: list[str] | None = None) -> int:
     sizes.add_argument("--quick", action="store_true", help="N = 100 only")
     sizes.add_argument("--sizes", help="comma-separated term counts (default: 1000,10000)")
     parser.add_argument("--repeats", type=int, default=2, help="builds of each kind (default 2)")
+    parser.add_argument(
+        "--side-by-side",
+        type=int,
+        default=2,
+        help="pairs of builds run at once, one a core, after the alternating ones (default 2)",
+    )
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument(
         "--serve-size", type=int, default=SERVE_SIZE, help="N at which to time mkdocs serve"
@@ -389,8 +423,8 @@ def main(argv: list[str] | None = None) -> int:
         ns = [100] if args.quick else [int(s) for s in (args.sizes or "1000,10000").split(",")]
     except ValueError:
         parser.error(f"--sizes takes numbers separated by commas, not {args.sizes!r}")
-    if any(n < 20 for n in ns) or args.repeats < 1:
-        parser.error("sizes must be at least 20 and --repeats at least 1")
+    if any(n < 20 for n in ns) or args.repeats < 1 or args.side_by_side < 0:
+        parser.error("sizes must be at least 20, --repeats at least 1, --side-by-side 0 or more")
 
     load_before, reference_before = os.getloadavg()[1], reference_seconds()
     results = [bench_size(n, args.workdir, args) for n in ns]
