@@ -44,17 +44,8 @@ def browser_context_args(browser_context_args: dict) -> dict:
 def build(config: Path, out: Path) -> Path:
     """Build a site as `make build` does, into `out`; fail the test if the build fails."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(PROJECT / "hooks")}
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "-f",
-        str(config),
-        "-d",
-        str(out),
-    ]
+    mkdocs_build = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    command = [*mkdocs_build, "-f", str(config), "-d", str(out)]
     result = subprocess.run(
         command, cwd=config.parent, env=env, capture_output=True, text=True, timeout=600
     )
@@ -148,6 +139,7 @@ def site(built_site: Path) -> Iterator[Site]:
 
 @pytest.fixture(scope="session")
 def summary_site(built_summary_site: Path) -> Iterator[Site]:
+    """The same site with term pages searched by names, definitions and FAQ questions."""
     with serve(built_summary_site) as served:
         yield served
 
