@@ -4,9 +4,10 @@ For each size N it generates a synthetic glossary (bench/generate.py) and its fl
 same pages as plain Markdown, built with the same theme and no hooks), then builds
 (a) the glossary and (b) the floor alternately, a, b, a, b, each in a fresh subprocess
 measured for wall time and peak memory, and prints one table. Then it builds a and b side
-by side, at once on two cores, whose ratio a slowdown of the machine affects less. It also times
-`glossary check`, `glossary linkcheck` on the built site, Material's search in Chromium
-(bench/search.py), and (at N = 1,000) how long `mkdocs serve` takes to show an edited term.
+by side, at once on two cores: a slow spell of the machine hits both, so their ratio moves
+less. It also times `glossary check`, `glossary linkcheck` on the built site, Material's
+search in Chromium (bench/search.py), and (at N = 1,000) how long `mkdocs serve` takes to
+show an edited term.
 
     python bench/run.py --quick              # N = 100, under a minute
     python bench/run.py                      # N = 1,000 and 10,000
