@@ -239,8 +239,11 @@ def test_above_the_full_text_limit_search_indexes_names_definition_and_questions
     html = (site.root / "site/glossary/alpha/index.html").read_text()
     assert "A long story." in html and 'id="alpha-in-practice"' in html and "A reason." in html
     assert "data-search-exclude" not in html
-    # Content pages are indexed whole, as before.
-    assert any(loc.startswith("glossary/category/") for loc in entries)
+    # A category is found by its name and description; its list of every definition is out.
+    category = entries["glossary/category/core/"]
+    assert category["title"] == "Core concepts"
+    assert "builds on" in category["text"] and "test term" not in category["text"]
+    assert "test term" not in entries["glossary/"]["text"]
 
 
 def test_the_full_text_limit_must_be_a_whole_number(tmp_path):

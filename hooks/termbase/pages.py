@@ -25,9 +25,10 @@ MAP_URI = "glossary/map.md"
 # Above this many terms the A-Z index links one page per letter instead of listing every
 # term: at ~350 bytes an entry, a single page would pass 1 MB near 3,000 terms.
 INDEX_PAGE_LIMIT = 1000
-# Above this many terms, search indexes a term page by its names, definition and FAQ
-# questions only. Material's search fetches and builds the whole index on every page a
-# reader opens: measured here, 2 s for 1,000 whole term pages and 17 s for 10,000.
+# Above this many terms, search indexes term pages by their names, definition and FAQ
+# questions, and the category and letter pages without their lists. Material's search
+# fetches and builds the whole index on every page a reader opens: measured here, 2 s for
+# 1,000 whole term pages and 17 s for 10,000.
 SEARCH_FULL_TEXT_LIMIT = 1000
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.hooks.glossary")
 
 _URL_ATTRIBUTES = (("a", "href"), ("img", "src"))
-_TERM_LEAD = ("glossary-lead", "glossary-aliases")  # classes in overrides/markdown/term.md
+_TERM_LEAD = ("glossary-lead", "glossary-aliases")  # classes in overrides/markdown/
 
 
 class GlossaryExtension(Extension):
@@ -50,8 +50,8 @@ class GlossaryLinks(Treeprocessor):
 
     def run(self, root: Element) -> None:
         self._drop_unsafe_urls(root)
-        if self.page.slug and not self.site.search_full_text:
-            index_term_summary_only(root)
+        if self.page.untrusted and not self.site.search_full_text:
+            index_summary_only(root)
         settings = self.site.settings
         if settings.enabled and self.page.autolink:
             # Escaped characters ("mesa\\-optimizer", as generated pages write every name) are
@@ -120,13 +120,15 @@ class GlossaryLinks(Treeprocessor):
                     )
 
 
-def index_term_summary_only(root: Element) -> None:
-    """Mark all of a term page but its title, lead, aliases and FAQ questions for Material's
-    search to skip (it removes the mark from the page): the page stays findable by its names
-    (tags), definition and questions, in an index a fifth of the whole pages' size.
+def index_summary_only(root: Element) -> None:
+    """Mark all of a generated glossary page but its title, lead, aliases and FAQ questions
+    for Material's search to skip (it removes the mark from the page). A term page stays
+    findable by its names (tags), definition and questions, a category by its name and
+    description; the A-Z and category lists, which repeat every definition, are left out.
+    The index is then a fifth of the size it has with whole pages.
 
-    The blocks are those of overrides/markdown/term.md. Headings are marked too, or Material
-    would index each as a section with no text.
+    The blocks are those of overrides/markdown/. Headings are marked too, or Material would
+    index each as a section with no text.
     """
     in_faq = False
     for block in root:

@@ -61,7 +61,7 @@ class Settings:
     every_mention: bool = False
     excluded: frozenset[str] = frozenset()
     index_page_limit: int = INDEX_PAGE_LIMIT  # above it, one A-Z page per letter
-    # Above it, search indexes a term page by its names, definition and FAQ questions only:
+    # Above it, search indexes glossary pages by names, definitions and questions only:
     # the reader's browser builds the whole index on every page it opens (README).
     search_full_text_limit: int = SEARCH_FULL_TEXT_LIMIT
 
@@ -160,13 +160,14 @@ class MkDocsGlossary:
         for warning in glossary.warnings:
             log.warning(str(warning))
         self.graph = TermGraph(glossary)
-        # Whole term pages in the search index, or names, definition and FAQ questions only.
+        # Whole glossary pages in the search index, or names, definitions and questions only.
         self.search_full_text = len(self.graph.terms) <= self.settings.search_full_text_limit
         if not self.search_full_text:
             log.info(
                 f"glossary: {len(self.graph.terms)} terms, more than "
                 f"extra.glossary.search.full_text_limit ({self.settings.search_full_text_limit}): "
-                "search indexes term pages by names, definition and FAQ questions"
+                "search indexes term pages by names, definition and FAQ questions, "
+                "and glossary lists by their titles"
             )
         self.index = TermIndex.build(
             (name, slug)
