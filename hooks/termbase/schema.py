@@ -22,6 +22,7 @@ SLUG_RE = re.compile(SLUG_PATTERN)
 RESERVED_SLUGS = frozenset({"index", "map", "category"})
 URL_PATTERN = r"^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$"
 URL_RE = re.compile(URL_PATTERN)
+_SPACE = re.compile(r"\s")  # str.isspace's whitespace (both are Py_UNICODE_ISSPACE)
 
 
 @dataclass(frozen=True)
@@ -130,9 +131,11 @@ ROOT = "a term file"
 def check(value: Value, spec: Field, path: str, name: str = ROOT) -> list[Problem]:
     """Every way `value` breaks `spec`, each located; an empty list means it fits.
 
-    Messages and locations are made only for values that break the contract: a check of
-    10,000 files visits 350,000 values, nearly all of them fine.
+    A check of 10,000 files visits 600,000 values, nearly all of them fine: `fits` says so
+    quickly, and names, messages and locations are made only for the parts that do not.
     """
+    if fits(value, spec):
+        return []
     data = value.data
     if data is INVALID:  # unreadable, and already reported where it was read
         return []
@@ -196,6 +199,48 @@ def check(value: Value, spec: Field, path: str, name: str = ROOT) -> list[Proble
     return []
 
 
+def fits(value: Value, spec: Field) -> bool:
+    """True if `value` keeps to `spec`: `check`'s verdict, without its messages."""
+    data = value.data
+    kind = spec.kind
+    if kind == "text":
+        return (
+            isinstance(data, str)
+            and data != ""
+            and not data.isspace()
+            and (spec.max_length is None or len(data) <= spec.max_length)
+        )
+    if kind == "object":
+        fields = spec.fields
+        return (
+            isinstance(data, dict)
+            and all(key in fields for key in data)
+            and all(
+                fits(data[key], sub) if key in data else not sub.required
+                for key, sub in fields.items()
+            )
+        )
+    if kind == "list":
+        items = spec.items
+        assert items is not None
+        return isinstance(data, list) and all(fits(item, items) for item in data)
+    if kind == "slug":
+        return isinstance(data, str) and bool(SLUG_RE.match(data)) and _short(data, spec)
+    if kind == "url":
+        return isinstance(data, str) and safe_url(data) and _short(data, spec)
+    if kind == "year":
+        return isinstance(data, int) and not isinstance(data, bool) and 1000 <= data <= 2200
+    if kind == "date":
+        return isinstance(data, dt.date) and not isinstance(data, dt.datetime)
+    if kind == "bool":
+        return isinstance(data, bool)
+    raise ValueError(f"unknown kind {kind!r}")  # pragma: no cover - a mistake in TERM
+
+
+def _short(data: str, spec: Field) -> bool:
+    return spec.max_length is None or len(data) <= spec.max_length
+
+
 def _not_a(value: Value, spec: Field, path: str, name: str, example: str = "") -> Problem:
     """`name` holds the wrong kind of value."""
     message = f"{name} must be {_KIND_NAMES[spec.kind]}{example}, not {_describe(value.data)}"
@@ -214,11 +259,7 @@ def valid_url(url: str) -> bool:
         parts.port  # noqa: B018 - raises ValueError for a bad port
     except ValueError:  # also a bad host, such as http://[a.example/
         return False
-    return (
-        parts.scheme in ("http", "https")
-        and bool(parts.hostname)
-        and not any(c.isspace() for c in url)
-    )
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and not _SPACE.search(url)
 
 
 def _describe(data: object) -> str:
