@@ -17,7 +17,8 @@ from .forkmap import fork_map
 from .model import Category, Faq, Glossary, GlossaryError, Location, Problem, Reference, Seo, Term
 from .termcodec import Entry
 from .validate import validate_glossary, validate_term
-from .yamlnodes import INVALID, Value, read_yaml
+from .yamlnodes import read_yaml
+from .yamlvalue import INVALID, Value
 
 CATEGORIES_FILE = "_categories.yml"
 Key = tuple[str, bytes]  # a term file's shown path and a hash of its bytes: parse cache keys

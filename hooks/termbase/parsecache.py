@@ -22,7 +22,10 @@ import yaml
 from . import termcodec
 
 CACHE_FILE = Path(".cache") / "termbase" / "parsed-terms.marshal"
-_PARSING_CODE = ("load.py", "model.py", "schema.py", "termcodec.py", "validate.py", "yamlnodes.py")
+_PARSING_CODE = (
+    *("load.py", "model.py", "schema.py", "termcodec.py", "validate.py"),
+    *("quickyaml.py", "yamlnodes.py", "yamlvalue.py"),
+)
 
 
 def _version() -> str:

@@ -8,14 +8,13 @@ parser complaint into a located `Problem` rather than an exception with a traceb
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import re
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from .model import Location, Problem
+from .quickyaml import read_common
+from .yamlvalue import INT_TAG, INVALID, MAX_NODES, SIMPLE_INT, STR_TAG, Value, scalar_tag
 
 try:  # libyaml is 20x faster; the pure-Python parser is the fallback.
     from yaml import CSafeLoader as _Parser
@@ -23,8 +22,6 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Parser  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 256 * 1024
-MAX_NODES = 20_000
-
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -33,58 +30,11 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
-_STR_TAG = "tag:yaml.org,2002:str"
-_INT_TAG = "tag:yaml.org,2002:int"
-_SIMPLE_INT = re.compile(r"[1-9][0-9]{0,17}")  # YAML 1.1 reads 0-led digits as octal
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _AliasEvent, _ScalarEvent = yaml.AliasEvent, yaml.ScalarEvent
 _SequenceStartEvent, _SequenceEndEvent = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 _MappingEndEvent = yaml.MappingEndEvent
-
-
-_RESOLVER = yaml.resolver.Resolver()  # YAML 1.1's guesses: numbers, booleans, null, dates
-_MAYBE_NOT_TEXT = frozenset(_RESOLVER.yaml_implicit_resolvers)  # the first characters they need
-# Of those, letters start only the words YAML 1.1 reads as booleans or null (yes, Off, FALSE,
-# null ...): none is longer than five letters.
-_WORD_STARTS = frozenset(c for c in _MAYBE_NOT_TEXT if c.isalpha())
-
-
-def _scalar_tag(value: str, implicit: tuple[bool, bool]) -> str:
-    """The tag the safe loader gives an untagged scalar, without asking its resolvers when
-    the answer is plainly text: quoted values, and plain ones no guess can start with."""
-    first = value[:1]
-    if (
-        not implicit[0]  # quoted
-        or first not in _MAYBE_NOT_TEXT
-        or (first in _WORD_STARTS and len(value) > 5)
-    ):
-        return _STR_TAG
-    return _guessed_tag(value, implicit)
-
-
-@functools.lru_cache(maxsize=4096)
-def _guessed_tag(value: str, implicit: tuple[bool, bool]) -> str:
-    """The resolvers' guess, remembered: keys such as `term` and `year`, and years, recur."""
-    return _RESOLVER.resolve(yaml.ScalarNode, value, implicit)
-
-
-INVALID = object()  # a scalar that could not be read: already reported, skipped by checks
-
-
-@dataclass(slots=True)
-class Value:
-    """A YAML value with the place it was written; lists and mappings hold more Values."""
-
-    data: Any  # str | int | float | bool | None | date | list[Value] | dict[str, Value]
-    line: int
-    column: int
-    key_line: int | None = None  # for mapping values: where their key was written
-    key_column: int = 1
-    problems: list[Problem] | None = None  # on the root only: unreadable scalars
-
-    def where(self, path: str) -> Location:
-        return Location(path, self.line, self.column)
 
 
 class YamlProblem(Exception):
@@ -124,6 +74,15 @@ def read_yaml(raw: bytes, path: str) -> Value | Problem:
         return text
     if not text.strip():
         return Problem(Location(path), "file is empty; a term file is a YAML mapping")
+    quick = read_common(text)
+    if quick is not None:
+        quick.problems = []
+        return quick
+    return read_events(text, path)
+
+
+def read_events(text: str, path: str) -> Value | Problem:
+    """`read_yaml` on libyaml's events: any YAML, and the one place its errors are made."""
     reader = _Reader(text, path)
     try:
         root = reader.document()
@@ -199,8 +158,8 @@ class _Reader:
         tag = event.tag  # type: ignore[attr-defined]
         if kind is _ScalarEvent:
             if tag is None or tag == "!":
-                tag = _scalar_tag(event.value, event.implicit)  # type: ignore[attr-defined]
-                if tag == _STR_TAG:
+                tag = scalar_tag(event.value, event.implicit)  # type: ignore[attr-defined]
+                if tag == STR_TAG:
                     return Value(event.value, line, column)  # type: ignore[attr-defined]
             if tag in _PLAIN_TAGS:
                 return Value(self.scalar(event, tag, line, column), line, column)
@@ -228,9 +187,9 @@ class _Reader:
 
     def scalar(self, event: yaml.ScalarEvent, tag: str, line: int, column: int) -> Any:
         text = event.value
-        if tag == _STR_TAG:  # most values: text needs no constructing
+        if tag == STR_TAG:  # most values: text needs no constructing
             return text
-        if tag == _INT_TAG and _SIMPLE_INT.fullmatch(text):
+        if tag == INT_TAG and SIMPLE_INT.fullmatch(text):
             return int(text)  # years, the usual number
         node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark, event.style)
         try:

@@ -1,0 +1,63 @@
+"""Located YAML values, and how YAML 1.1 reads a plain scalar: shared by both readers of term
+files (`yamlnodes` on libyaml's events, `quickyaml` on the common layout)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .model import Location, Problem
+
+MAX_NODES = 20_000
+
+STR_TAG = "tag:yaml.org,2002:str"
+INT_TAG = "tag:yaml.org,2002:int"
+SIMPLE_INT = re.compile(r"[1-9][0-9]{0,17}")  # YAML 1.1 reads 0-led digits as octal
+
+
+_RESOLVER = yaml.resolver.Resolver()  # YAML 1.1's guesses: numbers, booleans, null, dates
+_MAYBE_NOT_TEXT = frozenset(_RESOLVER.yaml_implicit_resolvers)  # the first characters they need
+# Of those, letters start only the words YAML 1.1 reads as booleans or null (yes, Off, FALSE,
+# null ...): none is longer than five letters.
+_WORD_STARTS = frozenset(c for c in _MAYBE_NOT_TEXT if c.isalpha())
+
+
+def scalar_tag(value: str, implicit: tuple[bool, bool]) -> str:
+    """The tag the safe loader gives an untagged scalar, without asking its resolvers when
+    the answer is plainly text: quoted values, and plain ones no guess can start with."""
+    first = value[:1]
+    if (
+        not implicit[0]  # quoted
+        or first not in _MAYBE_NOT_TEXT
+        or (first in _WORD_STARTS and len(value) > 5)
+    ):
+        return STR_TAG
+    return _guessed_tag(value, implicit)
+
+
+@functools.lru_cache(maxsize=4096)
+def _guessed_tag(value: str, implicit: tuple[bool, bool]) -> str:
+    """The resolvers' guess, remembered: keys such as `term` and `year`, and years, recur."""
+    return _RESOLVER.resolve(yaml.ScalarNode, value, implicit)
+
+
+INVALID = object()  # a scalar that could not be read: already reported, skipped by checks
+
+
+@dataclass(slots=True)
+class Value:
+    """A YAML value with the place it was written; lists and mappings hold more Values."""
+
+    data: Any  # str | int | float | bool | None | date | list[Value] | dict[str, Value]
+    line: int
+    column: int
+    key_line: int | None = None  # for mapping values: where their key was written
+    key_column: int = 1
+    problems: list[Problem] | None = None  # on the root only: unreadable scalars
+
+    def where(self, path: str) -> Location:
+        return Location(path, self.line, self.column)
