@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import time
 from pathlib import Path
 
 import pytest
 
 from sitebuilder import PROJECT, Site
 from termbase import termcodec
-from termbase.forkmap import fork_map
+from termbase.forkmap import CHUNK, fork_map
 from termbase.load import load_glossary
 from termbase.model import Faq, GlossaryError, Location, Problem, Reference, Seo, Term
 
@@ -42,13 +43,21 @@ def test_two_processes_find_what_one_finds(site: Site):
     assert all(t.lines == terms[t.slug].lines for t in outcome(site, workers=1)[0].values())
 
 
+def slow_str(n: int) -> str:
+    time.sleep(0.0005)  # long enough for every process to take chunks
+    return str(n)
+
+
 def test_fork_map_keeps_the_order_of_the_items():
     items = list(range(1000))
     assert fork_map(str, items, 2) == [str(n) for n in items]
-    # Results made in workers travel as `send` makes them and come back through `receive`.
-    assert fork_map(str, items, 3, send=int, receive=float) == [
-        str(n) if n < 333 else float(n) for n in items
-    ]
+    # Results made in workers travel as `send` makes them and come back through `receive`:
+    # this process and the workers take chunks of items in turn, each in order.
+    results = fork_map(slow_str, items, 3, send=int, receive=float)
+    assert [int(r) for r in results] == items
+    done_here = [r for r in results if isinstance(r, str)]
+    assert 0 < len(done_here) < len(items)
+    assert len(done_here) % CHUNK == 0
 
 
 def every_field_set() -> Term:

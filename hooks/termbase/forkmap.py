@@ -2,12 +2,14 @@
 files (a cold `glossary check`, the link check).
 
 Worker processes are forked, so they start at once and inherit the items instead of being
-sent them; this process works through the first share while they do the rest. Results come
-back through `marshal`, so they must be plain data (tuples, lists, dicts, strings, numbers),
-or be made so by `send` in the worker and `receive` here. Only Linux forks (on macOS a forked
-process can crash in system libraries; Windows cannot fork), and not for a few items:
-elsewhere the work is simply done here. Fork is unsafe in a process that runs threads, so
-`mkdocs serve` and builds keep workers=1.
+sent them. The items are cut into chunks that this process and the workers take in turn
+from a shared counter, so a process slowed by the machine's other work simply takes fewer
+(on these 2-core machines one core can run half as fast as the other for a while). Results
+come back through `marshal`, so they must be plain data (tuples, lists, dicts, strings,
+numbers), or be made so by `send` in the worker and `receive` here. Only Linux forks (on
+macOS a forked process can crash in system libraries; Windows cannot fork), and not for a
+few items: elsewhere the work is simply done here. Fork is unsafe in a process that runs
+threads, so `mkdocs serve` and builds keep workers=1.
 """
 
 from __future__ import annotations
@@ -16,12 +18,15 @@ import marshal
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 MIN_ITEMS_A_WORKER = 200  # below this, starting a process costs more than it saves
+CHUNK = 100  # items a process takes at a time: about 30 ms of parsing
 
-_job: tuple[Callable, Sequence, Callable] | None = None  # what forked workers inherit
+# What forked workers inherit: the function, the items, `send`, and the shared counter of
+# the next chunk to take.
+_job: tuple[Callable, Sequence, Callable, Any] | None = None
 
 
 def available_cores() -> int:
@@ -45,20 +50,43 @@ def fork_map(
     workers = min(workers, len(items) // MIN_ITEMS_A_WORKER)
     if workers < 2 or sys.platform != "linux":
         return [function(item) for item in items]
-    bounds = [len(items) * n // workers for n in range(workers + 1)]
-    shares = [(bounds[n], bounds[n + 1]) for n in range(1, workers)]
-    _job = (function, items, send)
+    context = multiprocessing.get_context("fork")
+    _job = (function, items, send, context.Value("i", 0))
     try:
-        with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
-            theirs = pool.map_async(_run_share, shares)
-            mine = [function(item) for item in items[: bounds[1]]]
-            return mine + [receive(data) for share in theirs.get() for data in marshal.loads(share)]
+        with context.Pool(workers - 1) as pool:
+            theirs = pool.map_async(_take_chunks, range(workers - 1))
+            done = {
+                start: [function(item) for item in items[start : start + CHUNK]]
+                for start in _chunks()
+            }
+            for share in theirs.get():
+                for start, results in marshal.loads(share):
+                    done[start] = [receive(data) for data in results]
     finally:
         _job = None
+    return [result for start in sorted(done) for result in done[start]]
 
 
-def _run_share(bounds: tuple[int, int]) -> bytes:
+def _chunks() -> Iterator[int]:
+    """The first index of each chunk this process takes, until none is left."""
+    assert _job is not None
+    items, counter = _job[1], _job[3]
+    while True:
+        with counter.get_lock():
+            chunk = counter.value
+            counter.value = chunk + 1
+        start = chunk * CHUNK
+        if start >= len(items):
+            return
+        yield start
+
+
+def _take_chunks(_worker: int) -> bytes:
     assert _job is not None, "runs only in a worker forked by fork_map"
-    function, items, send = _job
-    start, end = bounds
-    return marshal.dumps([send(function(item)) for item in items[start:end]])
+    function, items, send, _counter = _job
+    return marshal.dumps(
+        [
+            (start, [send(function(item)) for item in items[start : start + CHUNK]])
+            for start in _chunks()
+        ]
+    )
