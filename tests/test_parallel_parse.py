@@ -60,6 +60,18 @@ def test_fork_map_keeps_the_order_of_the_items():
     assert len(done_here) % CHUNK == 0
 
 
+def fails_late(n: int) -> str:
+    if n >= 900:
+        raise ValueError(f"item {n}")
+    return slow_str(n)
+
+
+def test_fork_map_raises_when_a_worker_fails():
+    # Whichever process takes the last chunk, the failure is not lost in a worker.
+    with pytest.raises((ValueError, RuntimeError), match="item 9"):
+        fork_map(fails_late, list(range(1000)), 2)
+
+
 def every_field_set() -> Term:
     return Term(
         slug="mesa",

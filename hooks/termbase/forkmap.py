@@ -18,15 +18,15 @@ import marshal
 import multiprocessing
 import os
 import sys
+import traceback
 from collections.abc import Callable, Iterator, Sequence
+from multiprocessing.connection import Connection
 from typing import Any
 
 MIN_ITEMS_A_WORKER = 200  # below this, starting a process costs more than it saves
 CHUNK = 100  # items a process takes at a time: about 30 ms of parsing
 
-# What forked workers inherit: the function, the items, `send`, and the shared counter of
-# the next chunk to take.
-_job: tuple[Callable, Sequence, Callable, Any] | None = None
+_job: tuple[Sequence, Any] | None = None  # the items and the shared count of chunks taken
 
 
 def available_cores() -> int:
@@ -45,48 +45,81 @@ def fork_map(
     send: Callable[[Any], Any] = lambda result: result,
     receive: Callable[[Any], Any] = lambda data: data,
 ) -> list[Any]:
-    """[function(item) for item in items], shared among up to `workers` processes."""
+    """[function(item) for item in items], shared among up to `workers` processes.
+
+    Each worker sends every chunk as soon as it is done, and this process reads what has
+    arrived between its own chunks, so little is left to receive when the last one is done.
+    """
     global _job
     workers = min(workers, len(items) // MIN_ITEMS_A_WORKER)
     if workers < 2 or sys.platform != "linux":
         return [function(item) for item in items]
-    context = multiprocessing.get_context("fork")
-    _job = (function, items, send, context.Value("i", 0))
+    _job = (items, multiprocessing.get_context("fork").Value("i", 0))
+    done: dict[int, list] = {}
+    children: dict[int, Connection] = {}
     try:
-        with context.Pool(workers - 1) as pool:
-            theirs = pool.map_async(_take_chunks, range(workers - 1))
-            done = {
-                start: [function(item) for item in items[start : start + CHUNK]]
-                for start in _chunks()
-            }
-            for share in theirs.get():
-                for start, results in marshal.loads(share):
-                    done[start] = [receive(data) for data in results]
+        for _ in range(workers - 1):
+            pid, connection = _fork_worker(function, send)
+            children[pid] = connection
+        for start in _chunks():
+            done[start] = [function(item) for item in items[start : start + CHUNK]]
+            for connection in children.values():
+                _receive(connection, done, receive, wait=False)
+        for connection in children.values():
+            _receive(connection, done, receive, wait=True)
     finally:
         _job = None
+        for pid, connection in children.items():
+            connection.close()
+            os.waitpid(pid, 0)
     return [result for start in sorted(done) for result in done[start]]
 
 
 def _chunks() -> Iterator[int]:
     """The first index of each chunk this process takes, until none is left."""
     assert _job is not None
-    items, counter = _job[1], _job[3]
+    items, taken = _job
     while True:
-        with counter.get_lock():
-            chunk = counter.value
-            counter.value = chunk + 1
+        with taken.get_lock():
+            chunk = taken.value
+            taken.value = chunk + 1
         start = chunk * CHUNK
         if start >= len(items):
             return
         yield start
 
 
-def _take_chunks(_worker: int) -> bytes:
-    assert _job is not None, "runs only in a worker forked by fork_map"
-    function, items, send, _counter = _job
-    return marshal.dumps(
-        [
-            (start, [send(function(item)) for item in items[start : start + CHUNK]])
-            for start in _chunks()
-        ]
-    )
+def _fork_worker(function: Callable, send: Callable) -> tuple[int, Connection]:
+    """A forked process that sends (start, results) for each chunk it takes, or (-1, the
+    traceback) if the function fails."""
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    pid = os.fork()
+    if pid:
+        writer.close()
+        return pid, reader
+    status = 0
+    try:  # the worker: never returns, and never runs this process's exit handlers
+        reader.close()
+        assert _job is not None
+        items = _job[0]
+        for start in _chunks():
+            results = [send(function(item)) for item in items[start : start + CHUNK]]
+            writer.send_bytes(marshal.dumps((start, results)))
+    except BaseException:
+        status = 1
+        writer.send_bytes(marshal.dumps((-1, traceback.format_exc())))
+    finally:
+        os._exit(status)
+
+
+def _receive(connection: Connection, done: dict, receive: Callable, *, wait: bool) -> None:
+    """Chunks a worker has sent: those already here, or (with `wait`) all until it ends."""
+    while connection.closed is False and (wait or connection.poll()):
+        try:
+            start, results = marshal.loads(connection.recv_bytes())
+        except EOFError:  # the worker is done
+            connection.close()
+            return
+        if start < 0:
+            raise RuntimeError(f"a worker process failed:\n{results}")
+        done[start] = [receive(data) for data in results]
