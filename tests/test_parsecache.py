@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 
 from sitebuilder import Site
+from termbase import termcodec
+from termbase.load import load_glossary
+from termbase.model import GlossaryError
 from termbase.parsecache import CACHE_FILE
 
 BROKEN = "term: Beta\ncategory: core\nshort_definition: Too short.\nrelatd: [alpha]\n"
@@ -75,3 +79,9 @@ def test_the_cache_is_complete_when_check_returns(site: Site):
     assert sorted(path for path, _hash in entries) == sorted(
         f"glossary/{p.name}" for p in (site.root / "glossary").glob("[!_]*.yml")
     )
+    # The entries the workers sent went into the cache as sent: the same as encoding what
+    # one process reads.
+    serial: dict = {}
+    with contextlib.suppress(GlossaryError):
+        load_glossary(site.root / "glossary", root=site.root, reuse=serial, workers=1)
+    assert entries == {key: termcodec.encode(entry) for key, entry in serial.items()}

@@ -75,6 +75,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             folder.resolve(),
             root=project.root.resolve(),
             reuse=parsed.entries,
+            encoded=parsed.encoded,
             workers=available_cores(),
             on_parsed=lambda: parsed.save(background=True),
         )

@@ -44,6 +44,7 @@ def load_glossary(
     *,
     root: Path | None = None,
     reuse: dict | None = None,
+    encoded: dict | None = None,
     workers: int = 1,
     on_parsed: Callable[[], object] | None = None,
 ) -> Glossary:
@@ -52,9 +53,11 @@ def load_glossary(
     Paths in messages are shown relative to `root` (the project), as editors see them. With
     `reuse` (a dict kept between calls: parsecache.ParsedTerms, or in memory by `mkdocs serve`),
     a term file whose path and content are unchanged is not parsed again. With `workers` > 1
-    the files are read, hashed and (if new) parsed by that many processes (see forkmap).
-    `on_parsed` is called once every file is parsed, before the checks across files: time
-    enough for a command to write the parse cache.
+    the files are read, hashed and (if new) parsed by that many processes (see forkmap);
+    the `termcodec` form in which the workers send each entry is put in `encoded` (the parse
+    cache keeps it, rather than encoding the entry again). `on_parsed` is called once every
+    file is parsed, before the checks across files: time enough for a command to write the
+    parse cache.
     """
     problems: list[Problem] = []
     if not folder.is_dir():
@@ -79,7 +82,13 @@ def load_glossary(
         slug = _slug_from_name(name, path, problems)
         if slug is not None:
             files.append((slug, path, file))
-    read = fork_map(partial(_read_term, entries), files, workers, send=_send, receive=_receive)
+    read = fork_map(
+        partial(_read_term, entries),
+        files,
+        workers,
+        send=_send,
+        receive=partial(_receive, {} if encoded is None else encoded),
+    )
     terms: dict[str, Term] = {}
     keys = set()
     for (slug, _path, _file), (key, entry) in zip(files, read, strict=True):
@@ -161,9 +170,12 @@ def _send(result: tuple[Key, Entry | None]) -> tuple:
     return key, None if entry is None else termcodec.encode(entry)
 
 
-def _receive(data: tuple) -> tuple[Key, Entry | None]:
+def _receive(encoded: dict[Key, tuple], data: tuple) -> tuple[Key, Entry | None]:
     key, entry = data
-    return key, None if entry is None else termcodec.decode(entry)
+    if entry is None:
+        return key, None
+    encoded[key] = entry
+    return key, termcodec.decode(entry)
 
 
 def _load_term(data: bytes, slug: str, path: str, problems: list[Problem]) -> Term | None:
