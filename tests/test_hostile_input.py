@@ -76,6 +76,10 @@ CASES = {
         {"bad.yml": BOMB},
         "bad.yml:2:4: error: YAML anchors and aliases (&name, *name) are not allowed in term files",
     ),
+    "nested-too-deep": (
+        {"bad.yml": "term: " + "[" * 5000 + "]" * 5000 + "\n"},
+        "bad.yml:1:56: error: lists and mappings nested more than 50 deep",
+    ),
     "too-big": (
         {"bad.yml": GOOD.format(name="Big") + "explanation_padding: '" + "x" * 300_000 + "'\n"},
         "bad.yml:1:1: error: file is 300,144 bytes; a term file may be at most 262,144 bytes",

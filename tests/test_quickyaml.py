@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from sitebuilder import GLOSSARY, PROJECT, make_site, run
+from termbase.model import Problem
 from termbase.quickyaml import read_common
-from termbase.yamlnodes import read_events
+from termbase.yamlnodes import read_events, read_yaml
 from termbase.yamlvalue import Value
 
 
@@ -139,6 +140,16 @@ UNUSUAL = {
 @pytest.mark.parametrize("text", UNUSUAL.values(), ids=UNUSUAL.keys())
 def test_the_quick_reader_leaves_unusual_files_to_libyaml(text):
     assert read_common(text) is None
+
+
+def test_deep_nesting_is_refused_with_a_located_error_not_a_stack_overflow():
+    """700 mappings inside each other fit in a term file's 256 KB: Python's recursion limit
+    must not be what stops the readers."""
+    text = "".join(" " * n + "k:\n" for n in range(700)) + " " * 700 + "v: x\n"
+    assert read_common(text) is None
+    problem = read_yaml(text.encode(), "x.yml")
+    assert isinstance(problem, Problem)
+    assert str(problem) == "x.yml:51:51: error: lists and mappings nested more than 50 deep"
 
 
 # --- generated files --------------------------------------------------------------------------

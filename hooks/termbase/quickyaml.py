@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .yamlvalue import INT_TAG, MAX_NODES, SIMPLE_INT, STR_TAG, Value, scalar_tag
+from .yamlvalue import INT_TAG, MAX_DEPTH, MAX_NODES, SIMPLE_INT, STR_TAG, Value, scalar_tag
 
 # A key YAML 1.1 reads as text: letters first (never a number or a date), not one of its
 # words for booleans and null.
@@ -92,6 +92,8 @@ class _LineReader:
 
     def mapping(self, indent: int) -> Value:
         """Keys at column `indent`; the first may follow a list's `- ` on its line."""
+        if indent > 2 * MAX_DEPTH:  # each level indents deeper: this bounds the recursion
+            raise _Unusual
         lines, indents = self.lines, self.indents
         start = self.at
         mapping: dict[str, Value] = {}
@@ -166,10 +168,7 @@ class _LineReader:
     def inline(self, text: str, line: int, column: int, parent: int) -> Value:
         """The value that is `text` from `column` of `line` on: plain text (which may go on
         over lines indented deeper than `parent`), quoted text, a block text or a flow list."""
-        first = text[0]
-        if first not in _PLAIN_STARTS_NOT:
-            if ": " in text or " #" in text or text[-1] == ":":
-                raise _Unusual
+        if _plain(text):
             lines, indents, at = self.lines, self.indents, self.at
             while at < len(lines) and indents[at] > parent:  # the text goes on
                 more = lines[at]
@@ -182,6 +181,7 @@ class _LineReader:
                 at += 1
             self.at = at
             return Value(_typed(text), line, column)
+        first = text[0]
         if first in "|>":
             if text not in _BLOCK_HEADERS:
                 raise _Unusual

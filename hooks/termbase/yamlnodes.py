@@ -14,7 +14,16 @@ import yaml
 
 from .model import Location, Problem
 from .quickyaml import read_common
-from .yamlvalue import INT_TAG, INVALID, MAX_NODES, SIMPLE_INT, STR_TAG, Value, scalar_tag
+from .yamlvalue import (
+    INT_TAG,
+    INVALID,
+    MAX_DEPTH,
+    MAX_NODES,
+    SIMPLE_INT,
+    STR_TAG,
+    Value,
+    scalar_tag,
+)
 
 try:  # libyaml is 20x faster; the pure-Python parser is the fallback.
     from yaml import CSafeLoader as _Parser
@@ -118,6 +127,7 @@ class _Reader:
         self.path = path
         self.problems: list[Problem] = []
         self.budget = MAX_NODES
+        self.depth = 0  # lists and mappings open around the current value
         self.constructor = yaml.constructor.SafeConstructor()
 
     def document(self) -> Value | None:
@@ -163,7 +173,18 @@ class _Reader:
                     return Value(event.value, line, column)  # type: ignore[attr-defined]
             if tag in _PLAIN_TAGS:
                 return Value(self.scalar(event, tag, line, column), line, column)
-        elif kind is _SequenceStartEvent:
+            raise YamlProblem(f"YAML tag {tag!r} is not allowed in term files", line, column)
+        if self.depth == MAX_DEPTH:  # each level is a call here: Python's stack is the limit
+            raise YamlProblem(f"lists and mappings nested more than {MAX_DEPTH} deep", line, column)
+        self.depth += 1
+        try:
+            return self.collection(kind, tag, line, column)
+        finally:
+            self.depth -= 1
+
+    def collection(self, kind: type, tag: str | None, line: int, column: int) -> Value:
+        """A list or a mapping: the Values of the events up to its end."""
+        if kind is _SequenceStartEvent:
             if tag is None or tag == "!" or tag == _SEQ_TAG:
                 items = []
                 next_event, value = self.next_event, self.value

@@ -13,6 +13,7 @@ import yaml
 from .model import Location, Problem
 
 MAX_NODES = 20_000
+MAX_DEPTH = 50  # lists and mappings inside each other; a term file needs 3
 
 STR_TAG = "tag:yaml.org,2002:str"
 INT_TAG = "tag:yaml.org,2002:int"
