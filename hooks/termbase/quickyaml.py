@@ -170,6 +170,7 @@ class _LineReader:
         over lines indented deeper than `parent`), quoted text, a block text or a flow list."""
         if _plain(text):
             lines, indents, at = self.lines, self.indents, self.at
+            words = [text]
             while at < len(lines) and indents[at] > parent:  # the text goes on
                 more = lines[at]
                 if indents[at] == len(more):
@@ -177,10 +178,10 @@ class _LineReader:
                 more = more[indents[at] :].rstrip(" ")
                 if not _plain(more):
                     raise _Unusual
-                text += " " + more
+                words.append(more)
                 at += 1
             self.at = at
-            return Value(_typed(text), line, column)
+            return Value(_typed(" ".join(words)), line, column)
         first = text[0]
         if first in "|>":
             if text not in _BLOCK_HEADERS:
@@ -222,8 +223,8 @@ class _LineReader:
         self.at = end
         if header[0] == "|":
             text = "\n".join(body)
-        else:
-            text = body[0]
+        else:  # folded: lines joined by a space; n blank lines between them are n line breaks
+            pieces = [body[0]]
             blanks = 0
             for line in body:
                 if line[:1] == " " or line[-1:] == " ":
@@ -232,8 +233,9 @@ class _LineReader:
                 if not line:
                     blanks += 1
                     continue
-                text += ("\n" * blanks if blanks else " ") + line
+                pieces += ("\n" * blanks if blanks else " ", line)
                 blanks = 0
+            text = "".join(pieces)
         if len(header) == 1 and end < len(lines):  # clip: keep the last line break
             text += "\n"
         return text
