@@ -9,13 +9,16 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from sitebuilder import CATEGORIES, PROJECT
 from termbase.cli import schema_text
 from termbase.load import load_glossary
 from termbase.model import GlossaryError
-from termbase.schema import json_schema
+from termbase.schema import TERM, Field, fits, json_schema, problems
+from termbase.yamlvalue import Value
 
 SCHEMA_FILE = PROJECT / "schema" / "term.schema.json"
 
@@ -167,3 +170,49 @@ def test_vscode_uses_the_schema_for_term_files_only():
         "glossary/*.yml",
         "!glossary/_categories.yml",
     ]
+
+
+def _value(data) -> Value:
+    """Plain data as the located Values the readers make."""
+    if isinstance(data, list):
+        data = [_value(item) for item in data]
+    elif isinstance(data, dict):
+        data = {key: _value(item) for key, item in data.items()}
+    return Value(data, 1, 1)
+
+
+def _specs(spec: Field):
+    yield spec
+    for sub in (*spec.fields.values(), *([spec.items] if spec.items else [])):
+        yield from _specs(sub)
+
+
+_SPECS = list(_specs(TERM))
+_data = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-10, 3000)
+    | st.dates()
+    | st.datetimes()
+    | st.text(alphabet="ab -\n\t:/.xhtps", max_size=12)
+    | st.sampled_from(["https://example.org/a", "http://a.b", "mesa-optimizer"])
+    | st.sampled_from([121, 301, 401, 5_001, 20_001]).map(lambda length: "x" * length),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from([*TERM.fields, "question", "answer", "title", "url", "year", "oops"]),
+            inner,
+            max_size=5,
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=500)
+@given(data=_data, spec=st.sampled_from(_SPECS))
+def test_the_quick_verdict_agrees_with_the_full_check(data, spec):
+    """`check` trusts `fits` for the values that keep to the contract: the two must agree
+    on every kind of field and every kind of value."""
+    value = _value(data)
+    assert fits(value, spec) == (problems(value, spec, "x.yml") == [])

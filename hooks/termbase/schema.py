@@ -134,8 +134,11 @@ def check(value: Value, spec: Field, path: str, name: str = ROOT) -> list[Proble
     A check of 10,000 files visits 600,000 values, nearly all of them fine: `fits` says so
     quickly, and names, messages and locations are made only for the parts that do not.
     """
-    if fits(value, spec):
-        return []
+    return [] if fits(value, spec) else problems(value, spec, path, name)
+
+
+def problems(value: Value, spec: Field, path: str, name: str = ROOT) -> list[Problem]:
+    """`check` without asking `fits` first (a test holds the two to the same verdict)."""
     data = value.data
     if data is INVALID:  # unreadable, and already reported where it was read
         return []
@@ -145,7 +148,7 @@ def check(value: Value, spec: Field, path: str, name: str = ROOT) -> list[Proble
         if not isinstance(data, dict):
             return [_not_a(value, spec, path, name)]
         inside = f" in {name}" if name != ROOT else ""
-        problems = [
+        found = [
             Problem(
                 Location(path, item.key_line or value.line, item.key_column),
                 f"unknown key {key!r}{inside}{suggest(key, spec.fields)}",
@@ -155,18 +158,18 @@ def check(value: Value, spec: Field, path: str, name: str = ROOT) -> list[Proble
         ]
         for key, sub in spec.fields.items():
             if key in data:
-                problems += check(data[key], sub, path, key if name == ROOT else f"{name}.{key}")
+                found += check(data[key], sub, path, key if name == ROOT else f"{name}.{key}")
             elif sub.required:
-                problems.append(Problem(value.where(path), f"missing required key {key!r}{inside}"))
-        return problems
+                found.append(Problem(value.where(path), f"missing required key {key!r}{inside}"))
+        return found
     if kind == "list":
         if not isinstance(data, list):
             return [_not_a(value, spec, path, name)]
         assert spec.items is not None
-        problems = []
+        found = []
         for index, item in enumerate(data):
-            problems += check(item, spec.items, path, f"{name}[{index + 1}]")
-        return problems
+            found += check(item, spec.items, path, f"{name}[{index + 1}]")
+        return found
     if kind == "bool":
         return [] if isinstance(data, bool) else [_not_a(value, spec, path, name)]
     if kind == "date":
