@@ -45,8 +45,7 @@ class ParsedTerms:
         self.file = root / CACHE_FILE
         self.version = _version()
         # The termcodec form of entries, where it is known without encoding them: read from
-        # the file, or sent by parse workers (load_glossary's `encoded`). Encoding 10,000
-        # entries again took the writer 0.2 s.
+        # the file, or given by load_glossary (its `encoded`).
         self.encoded: dict = {}
         self.entries: dict = self._read()
         self._saved = set(self.entries)
@@ -99,7 +98,9 @@ class ParsedTerms:
                     for key, entry in self.entries.items()
                 }
                 with os.fdopen(fd, "wb") as stream:
-                    stream.write(marshal.dumps((self.version, entries)))
+                    # Format 2 keeps no table of shared objects: in a forked writer that table
+                    # copied every page it touched, and took twice as long.
+                    stream.write(marshal.dumps((self.version, entries), 2))
                 os.replace(temporary, self.file)
             finally:
                 if os.path.exists(temporary):
