@@ -199,10 +199,9 @@ _StyledDumper.add_representer(str, _StyledDumper.represent_str)
 
 
 def _dump(document: dict, style: str | None, width: int, flow: bool | None, indent: int) -> str:
-    _StyledDumper.text_style = style
     return yaml.dump(
         document,
-        Dumper=_StyledDumper,
+        Dumper=type("Dumper", (_StyledDumper,), {"text_style": style}),
         width=width,
         default_flow_style=flow,
         indent=indent,
