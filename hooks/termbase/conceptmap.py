@@ -189,7 +189,8 @@ def _draw(
     pairs: list[tuple[str, str]],
     url_for: Callable[[str], str],
 ) -> ConceptMap:
-    links = {s: set(graph.related[s]) & set(members) for s in members}
+    on_map = set(members)
+    links = {s: on_map.intersection(graph.related[s]) for s in members}
     ring1 = _ring_order([s for s in members[1:] if s in links[slug]], links, graph)
     # Clockwise from the top; an even number of terms starts half a step on, so that two sit
     # left and right of the term (where the map has room), four on the diagonals.
