@@ -26,7 +26,7 @@ audit: $(VENV)/.installed node_modules/.package-lock.json chromium
 	$(VENV)/bin/mkdocs build --strict
 	$(VENV)/bin/glossary audit site
 
-# The benchmark (bench/run.py): N = 1,000 and 10,000 terms by default, about 20 minutes;
+# The benchmark (bench/run.py): N = 1,000 and 10,000 terms by default, about 25 minutes;
 # `make bench BENCH_ARGS=--quick` builds N = 100 in under a minute.
 bench: $(VENV)/.installed-test chromium  # Playwright and Chromium time the search
 	$(PY) bench/run.py $(BENCH_ARGS)

@@ -3,10 +3,10 @@ files (a cold `glossary check`, the link check).
 
 Worker processes are forked, so they start at once and inherit the items instead of being
 sent them. The items are cut into chunks that this process and the workers take in turn
-from a shared counter, so a process slowed by the machine's other work simply takes fewer
-(on these 2-core machines one core can run half as fast as the other for a while). Results
-come back through `marshal`, so they must be plain data (tuples, lists, dicts, strings,
-numbers), or be made so by `send` in the worker and `receive` here. Only Linux forks (on
+from a shared counter, so a process that is slowed down (by the machine's other work, here
+often for minutes) simply takes fewer. Each worker sends the results of each chunk through
+its own pipe, in `marshal`'s format, so they must be plain data (tuples, lists, dicts,
+strings, numbers), or be made so by `send` in the worker and `receive` here. Only Linux forks (on
 macOS a forked process can crash in system libraries; Windows cannot fork), and not for a
 few items: elsewhere the work is simply done here. Fork is unsafe in a process that runs
 threads, so `mkdocs serve` and builds keep workers=1.
