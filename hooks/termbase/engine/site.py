@@ -114,7 +114,7 @@ class PageState:
     mentions: list[str] = field(default_factory=list)
     citations: list[str] = field(default_factory=list)  # external links, for JSON-LD
     words: int = 0
-    view: dict | None = None  # the template data, made once (context())
+    view: dict | None = None  # the template data while the page renders (context())
     # Reuse under `mkdocs serve` (rebuild.py): the keys of this build, the reused output.
     render_key: str = ""
     html_key: str = ""
@@ -398,9 +398,14 @@ class MkDocsGlossary:
 
     def page_written(self, page: Page, output: str) -> None:
         """Keep a page's HTML (and head, for the duplicate check) for the next build under
-        serve, unless it warned."""
+        serve, unless it warned. Its template data is let go: kept for every page, its
+        links and concept map were 650,000 objects at 10,000 terms, for Python's cycle
+        collector to walk over and over."""
         state = self.pages.get(page.file.src_uri)
-        if state and state.html_key and state.reused_html is None and not self._warned(state):
+        if state is None:
+            return
+        state.view = None
+        if state.html_key and state.reused_html is None and not self._warned(state):
             self.cache.html[state.uri] = (state.html_key, output, self.heads.by_page[state.uri])
 
     def context(self, page: Page) -> dict:
