@@ -409,7 +409,7 @@ class MkDocsGlossary:
             self.cache.html[state.uri] = (state.html_key, output, self.heads.by_page[state.uri])
 
     def context(self, page: Page) -> dict:
-        """What the templates in overrides/ show around the page's own content (made once)."""
+        """What the templates in overrides/ show around the page's own content."""
         state = self.pages.get(page.file.src_uri)
         if state is None:
             return {}
