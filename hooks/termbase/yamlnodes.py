@@ -31,6 +31,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Parser  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 256 * 1024
+
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -75,8 +76,10 @@ def decode(raw: bytes, path: str) -> str | Problem:
 def read_yaml(raw: bytes, path: str) -> Value | Problem:
     """Parse one YAML document into located Values, or say precisely why not.
 
-    A scalar that cannot be read (such as the date 2026-02-30) does not stop the file: it
-    becomes INVALID, reported in `Value.problems` of the root, so every mistake is listed.
+    A file in the usual layout is read by `quickyaml`; any other by libyaml's events, which
+    make every error message. A scalar that cannot be read (such as the date 2026-02-30)
+    does not stop the file: it becomes INVALID, reported in `Value.problems` of the root,
+    so every mistake is listed.
     """
     text = decode(raw, path)
     if isinstance(text, Problem):
