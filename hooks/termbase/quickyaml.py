@@ -70,8 +70,8 @@ def _plain(text: str) -> bool:
 
 class _LineReader:
     """Reads the lines of one file; each method starts at `self.at` and leaves it at the first
-    line it did not use. Written for speed: indents are measured once, and blank lines
-    (indent == length) are told by them."""
+    line it did not use. Written for speed: indents are measured once, and blank and
+    comment lines are told by them (-1)."""
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
@@ -239,11 +239,10 @@ class _LineReader:
         if header[0] == "|":
             text = "\n".join(body)
         else:  # folded: lines joined by a space; n blank lines between them are n line breaks
+            if any(line[:1] == " " or line[-1:] == " " for line in body):
+                raise _Unusual  # folding keeps more-indented lines apart: libyaml decides
             pieces = [body[0]]
             blanks = 0
-            for line in body:
-                if line[:1] == " " or line[-1:] == " ":
-                    raise _Unusual  # folding keeps more-indented lines apart: libyaml decides
             for line in body[1:]:
                 if not line:
                     blanks += 1
