@@ -10,7 +10,6 @@ import contextlib
 import functools
 import os
 import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ import yaml
 from playwright.sync_api import Browser, BrowserContext, Page
 from selectolax.lexbor import LexborHTMLParser
 
+from sitebuilder import MKDOCS
 from termbase.load import load_glossary
 from termbase.model import Term
 
@@ -44,8 +44,7 @@ def browser_context_args(browser_context_args: dict) -> dict:
 def build(config: Path, out: Path) -> Path:
     """Build a site as `make build` does, into `out`; fail the test if the build fails."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(PROJECT / "hooks")}
-    mkdocs_build = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-    command = [*mkdocs_build, "-f", str(config), "-d", str(out)]
+    command = [*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(out)]
     result = subprocess.run(
         command, cwd=config.parent, env=env, capture_output=True, text=True, timeout=600
     )
