@@ -29,7 +29,8 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "hooks"))
 
-from termbase.validate import name_key  # noqa: E402 - after the hooks folder is on the path
+from termbase.config import GlossaryConfig, ProjectConfig  # noqa: E402 - hooks/ is on the path now
+from termbase.reading.rules import name_key  # noqa: E402
 
 CONTENT_PAGES = 20
 ARTICLES = "articles"
@@ -622,7 +623,10 @@ def generate_project(folder: Path, n: int, seed: int = 8) -> Path:
     config["hooks"] = [str(REPO / "hooks" / "site.py")]
     config["extra_css"] = main.get("extra_css", [])
     config["nav"] = _nav(articles, "glossary/index.md")  # the hooks add the categories
-    config["extra"] = {"glossary": (main.get("extra") or {}).get("glossary", {})}
+    # The glossary's own settings, as the hooks will read them (validated by the same code).
+    glossary = (main.get("extra") or {}).get("glossary", {})
+    GlossaryConfig.parse(glossary, REPO / "mkdocs.yml")
+    config["extra"] = {"glossary": glossary}
     config["markdown_extensions"] = main.get("markdown_extensions", [])
     config["validation"] = main.get("validation", {})
     _write_yaml(folder / "mkdocs.yml", config)
@@ -635,16 +639,20 @@ def write_floor(project: Path, folder: Path) -> Path:
     Term pages get their related terms and references as Markdown, so the floor shows what
     the glossary's term template shows (backlinks apart, which only the glossary computes).
     """
-    from termbase.graph import TermGraph
-    from termbase.load import load_glossary
-    from termbase.pages import PageWriter, category_uri
+    from termbase.graph.relations import TermGraph
+    from termbase.pages.markdown import PageWriter
+    from termbase.reading.load import load_glossary
+    from termbase.urls import category_uri
 
     if folder.exists():
         shutil.rmtree(folder)
     shutil.copytree(project / "content", folder / "content")
     glossary = load_glossary(project / "glossary", root=project)
     graph = TermGraph(glossary)
-    writer = PageWriter(graph, REPO / "overrides" / "markdown", "A synthetic glossary.")
+    settings = ProjectConfig.read(project / "mkdocs.yml").glossary
+    writer = PageWriter(
+        graph, REPO / "overrides" / "markdown", "A synthetic glossary.", settings.index_page_limit
+    )
     pages = writer.pages()
     for uri, markdown in pages.items():
         markdown = _TEMPLATE_LINE.sub("", markdown, count=1)  # Material's own page template
@@ -679,7 +687,7 @@ _TEMPLATE_LINE = re.compile(r"^template: .*\n", re.MULTILINE)
 
 
 def _term_extras(graph, slug: str) -> str:
-    from termbase.pages import md_text
+    from termbase.pages.markdown import md_text
 
     lines = ["", "## Related terms {: #related-terms }", ""]
     for other in graph.related_terms(slug):

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from sitebuilder import PROJECT
-from termbase.load import load_glossary
+from termbase.reading.load import load_glossary
 
 GLOSSARY = load_glossary(PROJECT / "glossary", root=PROJECT)
 PUBLISHED = GLOSSARY.published

@@ -18,11 +18,11 @@ from hypothesis import strategies as st
 from test_term_pages import tree_digest
 
 from sitebuilder import Site, make_site, term_fields
-from termbase.graph import TermGraph
-from termbase.load import load_glossary, slugify
+from termbase.graph.relations import TermGraph
 from termbase.model import GlossaryError, Problem
-from termbase.pages import PageWriter
-from termbase.yamlnodes import read_yaml
+from termbase.pages.markdown import PageWriter
+from termbase.reading.load import load_glossary, slugify
+from termbase.reading.yamlread import read_yaml
 
 GOOD = "term: {name}\ncategory: core\nshort_definition: {name} is defined in one plain sentence that is long enough.\nexplanation: Text.\n"
 
@@ -372,7 +372,7 @@ def test_the_reader_reads_what_the_safe_loader_reads_at_the_same_places(values):
 
 @given(name=st.text(alphabet=string.ascii_letters + string.digits + " -'’éüß_.", max_size=40))
 def test_slug_generation_is_stable_and_valid(name):
-    from termbase.schema import SLUG_RE
+    from termbase.reading.schema import SLUG_RE
 
     slug = slugify(name)
     assert slugify(slug) == slug  # stable: a slug is its own slug

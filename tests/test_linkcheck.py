@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from sitebuilder import GLOSSARY, MKDOCS, PROJECT, Site, make_site, run
-from termbase.cli import main
-from termbase.linkcheck import Report, check_site
-from termbase.project import Project
-from termbase.urlcheck import UrlChecker
+from termbase.checks.linkcheck import Report, check_site
+from termbase.checks.project import Project
+from termbase.checks.urlcheck import UrlChecker
+from termbase.cli.main import main
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"

@@ -10,7 +10,7 @@ import copy
 import posixpath
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from types import SimpleNamespace
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import markdown
@@ -18,9 +18,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from termbase.engine.markdown_ext import GlossaryExtension, resolve
-from termbase.engine.site import PageState, Settings
-from termbase.linker import (
+from termbase.config import GlossaryConfig
+from termbase.engine.markdown_ext import GlossaryExtension, Linking
+from termbase.engine.pagestate import PageStates
+from termbase.graph.linker import (
     _JOIN,
     SKIP_CLASSES,
     SKIP_TAGS,
@@ -30,7 +31,8 @@ from termbase.linker import (
     link_tree,
     words,
 )
-from termbase.pages import term_uri
+from termbase.graph.relations import Mentions
+from termbase.urls import relative, resolve, term_uri
 
 NAMES = {
     "mesa-optimizer": ["Mesa-optimizer", "mesa-optimiser", "inner optimizer"],
@@ -428,20 +430,32 @@ DEFINITIONS = {slug: f"Definition of {names[0]}." for slug, names in NAMES.items
 
 def site_markdown(autolink: bool = True) -> markdown.Markdown:
     """Python-Markdown as MkDocs sets it up for a page, with this project's extension."""
-    page = PageState(uri="guide/page.md", source="content/guide/page.md", autolink=autolink)
-    site = SimpleNamespace(
-        current=page,
-        settings=Settings(),
+    states = PageStates({}, Mentions(), Path("."), "glossary")
+    states.begin(FakePage("guide/page.md", autolink), "")
+    linking = Linking(
+        settings=GlossaryConfig(),
         index=INDEX,
-        term_uri=term_uri,
+        definitions=DEFINITIONS,
         slug_by_uri={term_uri(slug): slug for slug in NAMES},
-        graph=SimpleNamespace(
-            terms={s: SimpleNamespace(short_definition=d) for s, d in DEFINITIONS.items()}
-        ),
+        search_full_text=True,
     )
-    return markdown.Markdown(
-        extensions=["admonition", "attr_list", "toc", GlossaryExtension(site)]  # type: ignore[list-item]
-    )
+    extension = GlossaryExtension(states, linking)
+    return markdown.Markdown(extensions=["admonition", "attr_list", "toc", extension])  # type: ignore[list-item]
+
+
+@dataclass
+class _File:
+    src_uri: str
+    abs_src_path: str | None = None
+    generated_by: str | None = None
+
+
+class FakePage:
+    """What PageStates reads of an MkDocs page: its file and front matter."""
+
+    def __init__(self, uri: str, autolink: bool):
+        self.file = _File(uri, f"content/{uri}")
+        self.meta = {"autolink": autolink}
 
 
 words_md = st.lists(
@@ -549,5 +563,4 @@ def test_links_resolve_as_urlsplit_reads_them(page: str, href: str):
     target=st.sampled_from(["index.md", "glossary/other.md", "a/b/d.md", "glossary/letter/b.md"]),
 )
 def test_relative_links_are_what_relpath_gives(page: str, target: str):
-    state = PageState(uri=page, source=page)
-    assert state.relative(target) == posixpath.relpath(target, posixpath.dirname(page) or ".")
+    assert relative(page, target) == posixpath.relpath(target, posixpath.dirname(page) or ".")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import marshal
+import pickle
+import shutil
+from pathlib import Path
 
 from sitebuilder import Site
-from termbase import termcodec
-from termbase.load import load_glossary
-from termbase.model import GlossaryError
-from termbase.parsecache import CACHE_FILE
+from termbase.reading import cache as parse_cache
+from termbase.reading.cache import CACHE_FILE, ParseCache
 
 BROKEN = "term: Beta\ncategory: core\nshort_definition: Too short.\nrelatd: [alpha]\n"
 
@@ -45,9 +44,9 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_replaced(site: Site):
     expected = outcome(site)
     cache = site.root / CACHE_FILE
     for damaged in (
-        b"not marshal",
-        marshal.dumps(("another version", {"x": 1})),
-        marshal.dumps([1]),
+        b"not a pickle",
+        pickle.dumps(("another version", {"x": 1})),
+        pickle.dumps([1]),
         b"",
     ):
         cache.write_bytes(damaged)
@@ -66,22 +65,26 @@ def test_a_build_uses_the_cache_and_writes_nothing_beside_the_sources(site: Site
     assert {p.relative_to(site.root).parts[0] for p in written} == {"site", ".cache"}
 
 
-def test_the_cache_is_complete_when_check_returns(site: Site):
-    """A cold check writes the cache from a forked copy while it checks across files: the
-    command returns only once every term file is in it, and no temporary file is left."""
+def test_the_cache_holds_every_term_file_when_check_returns(site: Site):
     for n in range(450):  # enough files for worker processes
         site.term(f"term-{n:03}")
     site.write("glossary/broken.yml", BROKEN)
     assert site.check().returncode == 1
     folder = (site.root / CACHE_FILE).parent
-    assert [p.name for p in folder.iterdir()] == [CACHE_FILE.name]
-    version, entries = marshal.loads((site.root / CACHE_FILE).read_bytes())
+    assert [p.name for p in folder.iterdir()] == [CACHE_FILE.name]  # no temporary file left
+    entries = ParseCache(site.root).entries
     assert sorted(path for path, _hash in entries) == sorted(
         f"glossary/{p.name}" for p in (site.root / "glossary").glob("[!_]*.yml")
     )
-    # The entries the workers sent went into the cache as sent: the same as encoding what
-    # one process reads.
-    serial: dict = {}
-    with contextlib.suppress(GlossaryError):
-        load_glossary(site.root / "glossary", root=site.root, reuse=serial, workers=1)
-    assert entries == {key: termcodec.encode(entry) for key, entry in serial.items()}
+
+
+def test_any_new_or_changed_module_of_the_package_drops_the_cache(tmp_path: Path, monkeypatch):
+    """A new rule module must not be served results parsed without it."""
+    package = tmp_path / "termbase"
+    shutil.copytree(parse_cache.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(parse_cache, "PACKAGE", package)
+    before = parse_cache.code_version()
+    (package / "reading" / "new_rule.py").write_text("RULE = 1\n")
+    added = parse_cache.code_version()
+    (package / "reading" / "new_rule.py").write_text("RULE = 2\n")
+    assert len({before, added, parse_cache.code_version()}) == 3

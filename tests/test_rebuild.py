@@ -134,9 +134,9 @@ def test_a_page_that_warned_warns_again_on_every_rebuild(project, tmp_path, serv
     replace_in(
         project / "glossary/mesa-optimizer.yml",
         "explanation: |\n",
-        "explanation: |\n  See [nowhere](../missing.md).\n\n",
+        "explanation: |\n  See ![nowhere](../missing.png).\n\n",
     )
     served = tmp_path / "served"
     for _ in range(3):
         messages = build_into(project, served, caplog, strict=False)
-        assert any("missing.md" in m for m in messages), messages
+        assert any("missing.png" in m for m in messages), messages

@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from sitebuilder import CATEGORIES, PROJECT
-from termbase.cli import schema_text
-from termbase.load import load_glossary
+from termbase.cli.commands import schema_text
 from termbase.model import GlossaryError
-from termbase.schema import TERM, Field, fits, json_schema, problems
-from termbase.yamlvalue import Value
+from termbase.reading.load import load_glossary
+from termbase.reading.schema import TERM, Field, fits, json_schema, problems
+from termbase.reading.values import Value
 
 SCHEMA_FILE = PROJECT / "schema" / "term.schema.json"
 

@@ -253,7 +253,7 @@ def test_the_full_text_limit_must_be_a_whole_number(tmp_path):
     output = result.stdout + result.stderr  # MkDocs prints an Abort to stdout
     assert result.returncode == 1
     assert (
-        "extra.glossary.search.full_text_limit must be a whole number of at least 0, not 'many'"
-        in output
+        "mkdocs.yml:25:1: error: extra.glossary.search.full_text_limit: must be a whole number "
+        "of at least 0, not 'many'" in output
     )
     assert "Traceback" not in output

@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from sitebuilder import CATEGORIES, Site
-from termbase.load import load_glossary
 from termbase.model import GlossaryError
+from termbase.reading.load import load_glossary
 
 VALID = """\
 term: Inner alignment
@@ -207,3 +207,42 @@ def test_a_failed_build_keeps_the_last_good_site_and_shows_no_traceback(site: Si
     assert "error(s) in term files: nothing was built" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert page.read_bytes() == before
+
+
+LINKING = """\
+term: Alpha
+category: core
+short_definition: A term whose explanation links to other pages, one of them missing.
+explanation: |
+  Compare [the beta term](beta.md) and [the guide](../guide.md).
+
+  Then read [Goodhart](goodhart-law.md#examples).
+faq:
+  - question: Where next?
+    answer: >-
+      Try [the draft](draft-term.md).
+"""
+
+
+def test_links_to_missing_pages_are_located_in_the_term_file(site: Site):
+    site.term("beta")
+    site.term("goodharts-law", term="Goodhart's law")
+    site.term("draft-term", term="Draft term", draft=True)
+    site.write("content/guide.md", "# Guide\n")
+    site.write("glossary/alpha.yml", LINKING)
+    expected = [
+        "glossary/alpha.yml:7:24: error: the link 'goodhart-law.md' in explanation is no term "
+        "or page of the site (did you mean 'goodharts-law.md'?)",
+        "glossary/alpha.yml:11:23: error: the link 'draft-term.md' in an FAQ answer is a "
+        "draft, which is not published",
+    ]
+    check = site.check()
+    assert check.returncode == 1
+    assert [line for line in check.stderr.splitlines() if "error:" in line] == expected
+    build = site.build()
+    output = build.stdout + build.stderr
+    assert build.returncode == 1
+    for message in expected:
+        assert message in output
+    assert "glossary/alpha.md" not in output and "Traceback" not in output
+    assert not (site.root / "site").exists()

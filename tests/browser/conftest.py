@@ -23,8 +23,8 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from selectolax.lexbor import LexborHTMLParser
 
 from sitebuilder import MKDOCS
-from termbase.load import load_glossary
 from termbase.model import Term
+from termbase.reading.load import load_glossary
 
 from .reading import CHROMIUM, CHROMIUM_ARGS, DESKTOP, INSTALL_CHROMIUM, PHONE, PROJECT, Watch
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from termbase.audit import THRESHOLDS, audit, report
+from termbase.checks.audit import THRESHOLDS, audit, report
 
 from .reading import CHROMIUM, PROJECT
 

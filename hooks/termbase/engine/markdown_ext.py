@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import logging
-import posixpath
-from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown, util
 from markdown.treeprocessors import Treeprocessor
 
-from ..linker import LinkPolicy, link_tree
-from ..validate import unsafe_url
-
-if TYPE_CHECKING:
-    from .site import MkDocsGlossary, PageState
+from termbase.config import GlossaryConfig
+from termbase.engine.pagestate import PageState, PageStates
+from termbase.graph.linker import LinkPolicy, TermIndex, link_tree
+from termbase.reading.rules import unsafe_url
+from termbase.urls import relative, resolve, term_uri
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
@@ -23,15 +21,30 @@ _URL_ATTRIBUTES = (("a", "href"), ("img", "src"))
 _TERM_LEAD = ("glossary-lead", "glossary-aliases")  # classes in overrides/markdown/
 
 
+@dataclass(frozen=True)
+class Linking:
+    """What the extension needs of the glossary: names to link, definitions for tooltips."""
+
+    settings: GlossaryConfig
+    index: TermIndex  # every name and alias -> slug
+    definitions: dict[str, str]  # slug -> short definition
+    slug_by_uri: dict[str, str]  # src_uri of each term page -> slug
+    search_full_text: bool  # False: generated pages are indexed by their summary only
+
+    def linked_term(self, page: PageState, href: str) -> str | None:
+        target = resolve(page.uri, href)
+        return self.slug_by_uri.get(target) if target else None
+
+
 class GlossaryExtension(Extension):
     """Registered once; each page's Markdown instance gets a processor for that page."""
 
-    def __init__(self, site: MkDocsGlossary):
+    def __init__(self, states: PageStates, linking: Linking):
         super().__init__()
-        self.site = site
+        self.states, self.linking = states, linking
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
-        page = self.site.current
+        page = self.states.current
         if page is None:
             return
         if page.untrusted:  # generated from term files: no raw HTML at all
@@ -40,20 +53,20 @@ class GlossaryExtension(Extension):
                     registry.deregister(name)
         # After inline patterns (20) have made text and links, before MkDocs resolves and
         # validates relative links (0), so added links are checked like hand-written ones.
-        md.treeprocessors.register(GlossaryLinks(md, self.site, page), "glossary_links", 6)
+        md.treeprocessors.register(GlossaryLinks(md, self.linking, page), "glossary_links", 6)
 
 
 class GlossaryLinks(Treeprocessor):
-    def __init__(self, md: Markdown, site: MkDocsGlossary, page: PageState):
+    def __init__(self, md: Markdown, linking: Linking, page: PageState):
         super().__init__(md)
-        self.site, self.page = site, page
+        self.linking, self.page = linking, page
 
     def run(self, root: Element) -> None:
         self._drop_unsafe_urls(root)
-        if self.page.untrusted and not self.site.search_full_text:
+        if self.page.untrusted and not self.linking.search_full_text:
             index_summary_only(root)
-        settings = self.site.settings
-        if settings.enabled and self.page.autolink:
+        settings = self.linking.settings
+        if settings.autolink and self.page.autolink:
             # Escaped characters ("mesa\\-optimizer", as generated pages write every name) are
             # placeholders until Markdown's 'unescape' (priority 0) runs: restore them now.
             if "unescape" in self.md.treeprocessors:
@@ -65,7 +78,7 @@ class GlossaryLinks(Treeprocessor):
                 # A term the author linked by hand is linked already: no second, automatic link.
                 already_linked=set() if settings.every_mention else self._term_slugs(root),
             )
-            link_tree(root, self.site.index, policy, self._make_link, self._raw_html)
+            link_tree(root, self.linking.index, policy, self._make_link, self._raw_html)
         self.page.mentions = self._annotate_term_links(root)
         self.page.citations = list(
             dict.fromkeys(
@@ -74,7 +87,7 @@ class GlossaryLinks(Treeprocessor):
         )
 
     def _term_slugs(self, root: Element) -> set[str]:
-        found = (self.page.linked_term(a.get("href", ""), self.site) for a in root.iter("a"))
+        found = (self.linking.linked_term(self.page, a.get("href", "")) for a in root.iter("a"))
         return {slug for slug in found if slug}
 
     def _raw_html(self, placeholder: str) -> str | None:
@@ -87,7 +100,7 @@ class GlossaryLinks(Treeprocessor):
         return block if isinstance(block, str) else None
 
     def _make_link(self, slug: str, text: str) -> Element:
-        link = Element("a", {"href": self.page.relative(self.site.term_uri(slug))})
+        link = Element("a", {"href": relative(self.page.uri, term_uri(slug))})
         link.text = text
         link.set("class", "glossary-term")
         return link
@@ -96,12 +109,12 @@ class GlossaryLinks(Treeprocessor):
         """Give every link to a term page its definition as a tooltip; return the slugs."""
         slugs = []
         for link in root.iter("a"):
-            slug = self.page.linked_term(link.get("href", ""), self.site)
+            slug = self.linking.linked_term(self.page, link.get("href", ""))
             if slug is None or slug == self.page.slug:
                 continue
             slugs.append(slug)
             if not link.get("title"):
-                link.set("title", self.site.graph.terms[slug].short_definition)
+                link.set("title", self.linking.definitions[slug])
         return slugs
 
     def _drop_unsafe_urls(self, root: Element) -> None:
@@ -125,7 +138,6 @@ def index_summary_only(root: Element) -> None:
     for Material's search to skip (it removes the mark from the page). A term page stays
     findable by its names (tags), definition and questions, a category by its name and
     description; the A-Z and category lists, which repeat every definition, are left out.
-    At 10,000 terms the index is then a seventh of its size with whole pages.
 
     The blocks are those of overrides/markdown/. Headings are marked too, or Material would
     index each as a section with no text.
@@ -136,19 +148,3 @@ def index_summary_only(root: Element) -> None:
         question = in_faq and block.tag == "h3"
         if not (question or block.tag == "h1" or block.get("class") in _TERM_LEAD):
             block.set("data-search-exclude", "summary")
-
-
-def resolve(page_uri: str, href: str) -> str | None:
-    """The docs-relative path a relative link on `page_uri` points at, or None if external."""
-    if href.startswith("/"):
-        return None
-    path = href
-    # Plain paths (most links) skip urlsplit, which also drops spaces and control characters.
-    if ":" in href or "#" in href or "?" in href or " " in href or not href.isprintable():
-        parts = urlsplit(href)
-        if parts.scheme or parts.netloc:
-            return None
-        path = parts.path
-    if not path:
-        return None
-    return posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), path))

@@ -19,7 +19,6 @@ import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import jinja2
 import jinja2.bccache
@@ -28,9 +27,8 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-if TYPE_CHECKING:
-    from ..parsecache import ParsedTerms
-    from .site import PageState
+from termbase.engine.pagestate import PageState
+from termbase.reading.cache import ParseCache
 
 REUSE_TEMPLATE = "glossary-reuse.html"
 
@@ -76,7 +74,7 @@ class RebuildCache:
 
     markdown: dict[str, Rendered] = field(default_factory=dict)
     html: dict[str, tuple] = field(default_factory=dict)  # uri -> (key, output, head)
-    terms: ParsedTerms | None = None  # parsed term files, read from disk once
+    terms: ParseCache | None = None  # parsed term files, read from disk once
     maps: dict = field(default_factory=dict)  # concept maps, for concept_map(memo=)
     search: dict[str, list[dict]] = field(default_factory=dict)  # uri -> search entries
     templates: TemplateCache = field(default_factory=lambda: TemplateCache())

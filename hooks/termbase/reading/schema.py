@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from .model import Location, Problem
-from .yamlvalue import INVALID, Value
+from termbase.model import Location, Problem
+from termbase.reading.values import INVALID, Value
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG_PATTERN)

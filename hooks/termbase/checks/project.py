@@ -10,72 +10,57 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from .model import GlossaryError, Location, Problem
-
-CONFIG_FILE = "mkdocs.yml"
-TERM_PAGES = "glossary/"  # generated pages live under this URL path, whatever the folder name
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for a few plain settings: `!ENV` is honoured, other tags (such as
-    `!!python/name:` in Markdown extension options) are read as nothing."""
-
-
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> str | None:
-    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else []
-    if isinstance(node, yaml.ScalarNode):
-        return os.environ.get(loader.construct_scalar(node))
-    for name in names[:-1]:
-        if name in os.environ:
-            return os.environ[name]
-    return names[-1] if names else None
-
-
-_ConfigLoader.add_constructor("!ENV", _env)
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+from termbase.config import ProjectConfig
+from termbase.urls import GLOSSARY, slug_of_built_page
 
 
 @dataclass
 class Project:
-    """Where things are: mkdocs.yml's folder, docs_dir, the term folder and site_url."""
+    """mkdocs.yml's settings and the sources they point to: term files and Markdown pages."""
 
-    root: Path
-    site_url: str | None = None
-    docs_dir: str = "docs"
-    site_dir: str = "site"
-    glossary_dir: str = "glossary"
+    config: ProjectConfig
     _term_slugs: set[str] = field(default_factory=set, repr=False)
     _markdown: set[str] = field(default_factory=set, repr=False)
 
     @classmethod
     def find(cls, start: Path) -> Project | None:
         """The project whose mkdocs.yml is in `start` or the nearest folder above it."""
-        for folder in (start, *start.parents):
-            if (folder / CONFIG_FILE).is_file():
-                return cls.read(folder / CONFIG_FILE)
-        return None
+        config = ProjectConfig.find(start)
+        return cls.of(config) if config else None
 
     @classmethod
     def read(cls, config_file: Path) -> Project:
-        try:
-            config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
-            problem = Problem(Location(str(config_file)), f"cannot read: {err}")
-            raise GlossaryError([problem]) from None
-        config = config if isinstance(config, dict) else {}
-        extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
-        glossary = extra.get("glossary") if isinstance(extra.get("glossary"), dict) else {}
-        project = cls(
-            root=config_file.resolve().parent,
-            site_url=config.get("site_url") or None,
-            docs_dir=str(config.get("docs_dir") or "docs"),
-            site_dir=str(config.get("site_dir") or "site"),
-            glossary_dir=str(glossary.get("dir") or "glossary"),
-        )
+        return cls.of(ProjectConfig.read(config_file))
+
+    @classmethod
+    def of(cls, config: ProjectConfig) -> Project:
+        project = cls(config)
         project.scan()
         return project
+
+    @property
+    def root(self) -> Path:
+        return self.config.root
+
+    @property
+    def site_url(self) -> str | None:
+        return self.config.site_url
+
+    @property
+    def docs_dir(self) -> str:
+        return self.config.docs_dir
+
+    @property
+    def site_dir(self) -> str:
+        return self.config.site_dir
+
+    @property
+    def glossary_dir(self) -> str:
+        return self.config.glossary.dir
+
+    def markdown_pages(self) -> set[str]:
+        """Every Markdown page of docs_dir, docs-relative."""
+        return set(self._markdown)
 
     def scan(self) -> None:
         """List the term files and Markdown pages once, so lookups touch no disk."""
@@ -99,11 +84,8 @@ class Project:
 
     def term_file_of(self, page: str) -> str | None:
         """`glossary/<slug>.yml` for the term page `glossary/<slug>/index.html`."""
-        if page.startswith(TERM_PAGES) and page.endswith("/index.html"):
-            slug = page[len(TERM_PAGES) : -len("/index.html")]
-            if "/" not in slug:
-                return self.term_file_for_slug(slug)
-        return None
+        slug = slug_of_built_page(page)
+        return self.term_file_for_slug(slug) if slug else None
 
     def source_of(self, page: str) -> str | None:
         """The file an editor changes to change a built page, or None for generated pages."""
@@ -125,4 +107,4 @@ class Project:
     def is_listing(self, page: str) -> bool:
         """A generated glossary page (A-Z index, category, map): it links every term, so a
         link from it says nothing about whether the term is woven into the site."""
-        return page.startswith(TERM_PAGES) and self.source_of(page) is None
+        return page.startswith(GLOSSARY) and self.source_of(page) is None

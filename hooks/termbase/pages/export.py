@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from .graph import TermGraph
+from termbase.graph.relations import TermGraph
 
 FORMAT_VERSION = 1
 

@@ -11,39 +11,25 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
-from .graph import TermGraph
-from .model import Category, Term, sort_key
-
-INDEX_URI = "glossary/index.md"
-MAP_URI = "glossary/map.md"
-# Above this many terms the A-Z index links one page per letter instead of listing every
-# term: at ~350 bytes an entry, a single page would pass 1 MB near 3,000 terms.
-INDEX_PAGE_LIMIT = 1000
-# Above this many terms, search indexes term pages by their names, definition and FAQ
-# questions, and the category and letter pages without their lists. Material's search
-# fetches and builds the whole index on every page a reader opens: measured here, 2 s for
-# 1,000 whole term pages and 17 s for 10,000.
-SEARCH_FULL_TEXT_LIMIT = 1000
+from termbase.config import INDEX_PAGE_LIMIT
+from termbase.graph.relations import TermGraph
+from termbase.model import Category, Term, sort_key
+from termbase.reading.rules import DESCRIPTION_MAX
+from termbase.urls import (
+    GLOSSARY,
+    INDEX_URI,
+    MAP_URI,
+    category_uri,
+    letter_id,
+    letter_uri,
+    term_uri,
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
-
-
-def term_uri(slug: str) -> str:
-    return f"glossary/{slug}.md"
-
-
-def letter_uri(letter: str) -> str:
-    return f"glossary/letter/{letter_id(letter).removeprefix('letter-')}.md"
-
-
-def category_uri(key: str) -> str:
-    return f"glossary/category/{key}.md"
 
 
 def md_text(text: str) -> str:
@@ -69,19 +55,6 @@ def by_letter(terms: list[Term]) -> dict[str, list[Term]]:
     for term in terms:
         letters.setdefault(initial(term.term), []).append(term)
     return letters
-
-
-def letter_id(letter: str) -> str:
-    return "letter-" + ("other" if letter == "#" else letter.lower())
-
-
-@dataclass(frozen=True)
-class Link:
-    """A titled link for templates; `url` is site-relative (the template makes it relative)."""
-
-    title: str
-    url: str
-    note: str = ""
 
 
 class PageWriter:
@@ -138,7 +111,7 @@ class PageWriter:
     def letter_link(self, letter: str) -> str:
         """From the index: a letter's own page when paginated, else its section."""
         if self.paginated:
-            return letter_uri(letter).removeprefix("glossary/")
+            return letter_uri(letter).removeprefix(GLOSSARY)
         return f"#{letter_id(letter)}"
 
     def index(self) -> str:
@@ -177,7 +150,7 @@ class PageWriter:
 
 def page_description(term: Term) -> str:
     """The meta description: the editor's override, else the short definition, cut to fit."""
-    return trim(term.seo.description or term.short_definition, 160)
+    return trim(term.seo.description or term.short_definition, DESCRIPTION_MAX)
 
 
 def trim(text: str, limit: int) -> str:
@@ -186,21 +159,3 @@ def trim(text: str, limit: int) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.-")
     return cut + "\u2026"
-
-
-def term_view(term: Term, graph: TermGraph, url_for: Callable[[str], str]) -> dict:
-    """What `term.html` shows around the rendered Markdown."""
-    category = graph.glossary.categories[term.category]
-    return {
-        "term": term,
-        "category": Link(category.name, url_for(category_uri(category.key))),
-        "breadcrumbs": [
-            Link("Home", url_for("index.md")),
-            Link("Glossary", url_for(INDEX_URI)),
-            Link(category.name, url_for(category_uri(category.key))),
-        ],
-        "related": [
-            Link(other.term, url_for(term_uri(other.slug)), other.short_definition)
-            for other in graph.related_terms(term.slug)
-        ],
-    }

@@ -12,9 +12,8 @@ from typing import Any
 
 import yaml
 
-from .model import Location, Problem
-from .quickyaml import read_common
-from .yamlvalue import (
+from termbase.model import Location, Problem
+from termbase.reading.values import (
     INT_TAG,
     INVALID,
     MAX_DEPTH,
@@ -76,25 +75,15 @@ def decode(raw: bytes, path: str) -> str | Problem:
 def read_yaml(raw: bytes, path: str) -> Value | Problem:
     """Parse one YAML document into located Values, or say precisely why not.
 
-    A file in the usual layout is read by `quickyaml`; any other by libyaml's events, which
-    make every error message. A scalar that cannot be read (such as the date 2026-02-30)
-    does not stop the file: it becomes INVALID, reported in `Value.problems` of the root,
-    so every mistake is listed.
+    Values are built from libyaml's events, which make every error message. A scalar that
+    cannot be read (such as the date 2026-02-30) does not stop the file: it becomes INVALID,
+    reported in `Value.problems` of the root, so every mistake is listed.
     """
     text = decode(raw, path)
     if isinstance(text, Problem):
         return text
     if not text.strip():
         return Problem(Location(path), "file is empty; a term file is a YAML mapping")
-    quick = read_common(text)
-    if quick is not None:
-        quick.problems = []
-        return quick
-    return read_events(text, path)
-
-
-def read_events(text: str, path: str) -> Value | Problem:
-    """`read_yaml` on libyaml's events: any YAML, and the one place its errors are made."""
     reader = _Reader(text, path)
     try:
         root = reader.document()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .model import Glossary, Term, sort_key
+from termbase.model import Glossary, Term, sort_key
 
 
 class TermGraph:

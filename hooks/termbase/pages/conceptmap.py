@@ -14,9 +14,9 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .graph import TermGraph
-from .model import sort_key
-from .pages import category_uri, term_uri
+from termbase.graph.relations import TermGraph
+from termbase.model import sort_key
+from termbase.urls import category_uri, term_uri
 
 FONT_SIZE = 14  # the templates' font size, in SVG units
 LINE_HEIGHT = 17

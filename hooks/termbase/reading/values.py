@@ -1,5 +1,5 @@
-"""Located YAML values, and how YAML 1.1 reads a plain scalar: shared by both readers of term
-files (`yamlnodes` on libyaml's events, `quickyaml` on the common layout)."""
+"""Located YAML values, and how YAML 1.1 reads a plain scalar (without asking PyYAML's
+resolvers when the answer is plainly text)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from .model import Location, Problem
+from termbase.model import Location, Problem
 
 MAX_NODES = 20_000
 MAX_DEPTH = 50  # lists and mappings inside each other; a term file needs 3

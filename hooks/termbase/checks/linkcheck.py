@@ -16,14 +16,14 @@ import posixpath
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .forkmap import fork_map
-from .project import Project
-from .schema import valid_url
-from .sitelinks import Link, json_links, read_page, robots_links, sitemap_links
+from termbase.checks.findings import Finding, Report
+from termbase.checks.project import Project
+from termbase.checks.sitelinks import FoundLink, json_links, read_page, robots_links, sitemap_links
+from termbase.parallel import parallel_map
+from termbase.reading.schema import valid_url
 
 # Links that must be absolute URLs of this site (under site_url).
 _SITE_URL_KINDS = ("canonical", "sitemap")
@@ -35,39 +35,6 @@ _KIND_LABELS = {
 }
 # Schemes a link may use that name no file and no web page.
 _NOT_CHECKED = {"mailto", "tel", "data", "javascript", "sms"}
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One broken link: the page it is on, the link as written, what is wrong, and the file
-    the page was built from, which is where an editor fixes it."""
-
-    page: str  # relative to the site folder: glossary/mesa/index.html
-    link: str
-    message: str
-    source: str | None = None  # glossary/mesa.yml or content/about.md
-    level: str = "error"  # "warning" does not fail the check
-
-    def __str__(self) -> str:
-        origin = f" (from {self.source})" if self.source else ""
-        return f"{self.page}: {self.level}: {self.link}: {self.message}{origin}"
-
-
-@dataclass
-class Report:
-    findings: list[Finding]
-    pages: int
-    links: int
-    external: list[str]  # distinct external URLs, without fragments
-    seconds: float
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.level == "error"]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if f.level == "warning"]
 
 
 # An external URL checker: urls -> {url: (level, message)} for those that failed.
@@ -97,10 +64,10 @@ class SiteChecker:
         names = sorted(f for f in self.files if f.endswith(".html"))
         # Each page is read and its links resolved on its own, so pages are shared among
         # `workers` processes; links to another page's #anchor wait until every page is read.
-        records = fork_map(self._page_record, names, workers)
+        records = parallel_map(self._page_record, names, workers)
         inbound: dict[str, set[str]] = defaultdict(set)
-        external: dict[str, list[Link]] = defaultdict(list)
-        anchors_elsewhere: list[tuple[str, str, Link]] = []
+        external: dict[str, list[FoundLink]] = defaultdict(list)
+        anchors_elsewhere: list[tuple[str, str, FoundLink]] = []
         links = 0
         for name, (ids, findings, targets, outside, later, count) in zip(
             names, records, strict=True
@@ -110,9 +77,9 @@ class SiteChecker:
             for target in targets:
                 inbound[target].add(name)
             for url, link in outside:
-                external[url].append(Link(*link))
+                external[url].append(FoundLink(*link))
             anchors_elsewhere += [
-                (target, fragment, Link(*link)) for target, fragment, link in later
+                (target, fragment, FoundLink(*link)) for target, fragment, link in later
             ]
             links += count
         for target, fragment, link in anchors_elsewhere:
@@ -140,8 +107,8 @@ class SiteChecker:
         alone = copy.copy(self)  # this page's findings only, and its anchors only
         alone.findings = [Finding(name, link, message, source) for link, message in page.problems]
         alone.ids = {name: page.ids}
-        external: dict[str, list[Link]] = defaultdict(list)
-        later: list[tuple[str, str, Link]] = []
+        external: dict[str, list[FoundLink]] = defaultdict(list)
+        later: list[tuple[str, str, FoundLink]] = []
         targets = set()
         for link in page.links:
             target = alone._check(link, external, later)
@@ -156,7 +123,7 @@ class SiteChecker:
             len(page.links),
         )
 
-    def _sitemap_links(self) -> Iterator[Link]:
+    def _sitemap_links(self) -> Iterator[FoundLink]:
         if "robots.txt" in self.files:
             yield from robots_links((self.site_dir / "robots.txt").read_bytes())
         if "sitemap.xml" in self.files:
@@ -165,7 +132,7 @@ class SiteChecker:
             except ValueError as err:
                 self.findings.append(Finding("sitemap.xml", "sitemap.xml", str(err)))
 
-    def _glossary_json_links(self) -> Iterator[Link]:
+    def _glossary_json_links(self) -> Iterator[FoundLink]:
         for name in sorted(f for f in self.files if posixpath.basename(f) == "glossary.json"):
             try:
                 data = json.loads((self.site_dir / name).read_text(encoding="utf-8"))
@@ -178,9 +145,9 @@ class SiteChecker:
 
     def _check(
         self,
-        link: Link,
-        external: dict[str, list[Link]],
-        later: list[tuple[str, str, Link]] | None = None,
+        link: FoundLink,
+        external: dict[str, list[FoundLink]],
+        later: list[tuple[str, str, FoundLink]] | None = None,
     ) -> str | None:
         """Record what is wrong with `link`; return the site file it leads to, if any. A link
         to an anchor of a page not read yet goes to `later`, to be checked once it is."""
@@ -223,7 +190,7 @@ class SiteChecker:
                 self._check_anchor(link, target, fragment)
         return target
 
-    def _check_anchor(self, link: Link, target: str, fragment: str) -> None:
+    def _check_anchor(self, link: FoundLink, target: str, fragment: str) -> None:
         if target in self.ids and fragment not in self.ids[target]:
             self._fail(link, f"no anchor #{fragment} on {_page_url(target)}")
 
@@ -239,7 +206,7 @@ class SiteChecker:
             return ""
         return path[len(self.base_path) :] if path.startswith(self.base_path) else None
 
-    def _file_for(self, path: str, link: Link) -> str | None:
+    def _file_for(self, path: str, link: FoundLink) -> str | None:
         """The file a server sends for `path`: directories serve their index.html."""
         folder = path.endswith("/") or path in ("", ".") or path.endswith(("/.", "/.."))
         path = posixpath.normpath(path) if path else "."
@@ -256,7 +223,7 @@ class SiteChecker:
         self._fail(link, f"no such {link.what}: {_page_url(candidates[-1]) if folder else path}")
         return None
 
-    def _check_external(self, external: dict[str, list[Link]], check_urls: UrlCheck | None):
+    def _check_external(self, external: dict[str, list[FoundLink]], check_urls: UrlCheck | None):
         broken = {url: ("error", "malformed URL") for url in external if not valid_url(url)}
         if check_urls:
             broken.update(check_urls(sorted(u for u in external if u not in broken)))
@@ -290,7 +257,7 @@ class SiteChecker:
                     )
                 )
 
-    def _fail(self, link: Link, message: str) -> None:
+    def _fail(self, link: FoundLink, message: str) -> None:
         label = _KIND_LABELS.get(link.kind, "")
         if link.kind == "json" and not link.page.endswith(".html"):
             label = "URL in JSON: "
@@ -318,8 +285,8 @@ def _walk(root: Path) -> Iterable[str]:
             yield prefix + name
 
 
-def _row(record: Link | Finding) -> tuple:
-    """A Link or Finding as the tuple of its fields (`Link(*row)` makes it again): plain data
+def _row(record: FoundLink | Finding) -> tuple:
+    """A link or finding as the tuple of its fields (`FoundLink(*row)` makes it again): quick
     for a worker process to send. Quicker than dataclasses.astuple, which deep-copies."""
     return tuple(record.__dict__.values())
 

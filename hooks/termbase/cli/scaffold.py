@@ -13,11 +13,11 @@ from pathlib import Path
 
 import jinja2
 
-from .load import CATEGORIES_FILE, _load_categories, load_glossary, slugify
-from .model import GlossaryError, Location, Problem
-from .pages import yaml_str
-from .schema import RESERVED_SLUGS, suggest
-from .validate import TEMPLATE_MARKER, name_key
+from termbase.model import GlossaryError, Location, Problem
+from termbase.pages.markdown import yaml_str
+from termbase.reading.load import CATEGORIES_FILE, _load_categories, load_glossary, slugify
+from termbase.reading.rules import TEMPLATE_MARKER, name_key
+from termbase.reading.schema import RESERVED_SLUGS, suggest
 
 TEMPLATES = Path(__file__).parent / "templates"
 

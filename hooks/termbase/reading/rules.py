@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .model import Glossary, Location, Problem, Term
-from .schema import suggest
+from termbase.model import Glossary, Location, Problem, Term
+from termbase.reading.schema import suggest
 
 DESCRIPTION_MIN, DESCRIPTION_MAX = 50, 160
 # `glossary new` puts this before each text the editor still has to write.

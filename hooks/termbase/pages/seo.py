@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .model import Term
-from .pages import page_description
+from termbase.model import Term
+from termbase.pages.markdown import page_description
 
 SCHEMA = "https://schema.org"
 
@@ -30,6 +30,7 @@ class Head:
     description: str
     url: str  # canonical, absolute
     og_type: str = "website"
+    image: str = ""  # the social card, absolute
     json_ld: list[dict] = field(default_factory=list)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .project import Project
+from termbase.checks.project import Project
 
 # Elements whose URL the browser follows or loads, and the attribute that holds it.
 _LINK_SELECTOR = ", ".join(
@@ -44,7 +44,7 @@ SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 @dataclass(frozen=True)
-class Link:
+class FoundLink:
     """A URL found in a site file, with what kind of thing it should lead to."""
 
     page: str  # the site file it is in, relative to the site folder
@@ -60,7 +60,7 @@ class PageLinks:
     """One HTML page: the anchors it offers, the links it holds, and what could not be read."""
 
     ids: set[str] = field(default_factory=set)
-    links: list[Link] = field(default_factory=list)
+    links: list[FoundLink] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)  # (what, message)
 
 
@@ -77,7 +77,7 @@ def read_page(html: str, name: str, source: str | None = None) -> PageLinks:
         attributes = node.attributes
         what = _META_URLS[attributes.get("property") or attributes.get("name") or ""]
         page.links.append(
-            Link(name, attributes.get("content") or "", "absolute", what, source=source)
+            FoundLink(name, attributes.get("content") or "", "absolute", what, source=source)
         )
     for node in tree.css('script[type="application/ld+json"]'):
         try:
@@ -89,22 +89,22 @@ def read_page(html: str, name: str, source: str | None = None) -> PageLinks:
     return page
 
 
-def robots_links(robots: bytes) -> Iterator[Link]:
+def robots_links(robots: bytes) -> Iterator[FoundLink]:
     """The `Sitemap:` lines of robots.txt."""
     for line in robots.decode("utf-8", "replace").splitlines():
         name, _, value = line.partition(":")
         if name.strip().lower() == "sitemap":
-            yield Link("robots.txt", value.strip(), "sitemap", "file")
+            yield FoundLink("robots.txt", value.strip(), "sitemap", "file")
 
 
-def sitemap_links(sitemap: bytes) -> Iterator[Link]:
+def sitemap_links(sitemap: bytes) -> Iterator[FoundLink]:
     """The `<loc>` of every sitemap entry; ValueError when the file is not XML."""
     try:
         root = ET.fromstring(sitemap)
     except ET.ParseError as err:
         raise ValueError(f"is not valid XML ({err})") from None
     for loc in root.iter(f"{SITEMAP_NS}loc"):
-        yield Link("sitemap.xml", (loc.text or "").strip(), "sitemap")
+        yield FoundLink("sitemap.xml", (loc.text or "").strip(), "sitemap")
 
 
 def json_links(
@@ -114,11 +114,11 @@ def json_links(
     *,
     relative: bool,
     project: Project | None = None,
-) -> Iterator[Link]:
+) -> Iterator[FoundLink]:
     """URLs inside JSON: absolute http(s) strings anywhere, and relative ones (when allowed)
     under URL-like keys. An object with a term's `slug` is attributed to that term file."""
 
-    def walk(value: object, key: str, source: str | None) -> Iterator[Link]:
+    def walk(value: object, key: str, source: str | None) -> Iterator[FoundLink]:
         if isinstance(value, dict):
             slug = value.get("slug")
             if project and isinstance(slug, str):
@@ -133,28 +133,28 @@ def json_links(
             is_absolute = value.startswith(("http://", "https://"))
             url_key = key.lower() in _JSON_URL_KEYS or key.lower().endswith("url")
             if is_absolute or (relative and url_key and value):
-                yield Link(page, value, "json", anchors=key != "@id", source=source)
+                yield FoundLink(page, value, "json", anchors=key != "@id", source=source)
 
     return walk(data, "", source)
 
 
 def _element_links(
     page: str, tag: str, attributes: dict[str, str | None], source: str | None
-) -> Iterator[Link]:
+) -> Iterator[FoundLink]:
     if tag in ("a", "area"):
-        yield Link(page, attributes.get("href") or "", "page", source=source)
+        yield FoundLink(page, attributes.get("href") or "", "page", source=source)
         return
     if tag == "link":
         rel = (attributes.get("rel") or "").lower().split()
         if "canonical" in rel:
-            yield Link(page, attributes.get("href") or "", "canonical", source=source)
+            yield FoundLink(page, attributes.get("href") or "", "canonical", source=source)
         elif not {"preconnect", "dns-prefetch"} & set(rel):
             what = "stylesheet" if "stylesheet" in rel else "file"
-            yield Link(page, attributes.get("href") or "", "asset", what, source=source)
+            yield FoundLink(page, attributes.get("href") or "", "asset", what, source=source)
         return
     what = _ASSET_NAMES.get(tag, "file")
     if attributes.get("src"):
-        yield Link(page, attributes["src"] or "", "asset", what, source=source)
+        yield FoundLink(page, attributes["src"] or "", "asset", what, source=source)
     for candidate in (attributes.get("srcset") or "").split(","):
         if candidate.strip():
-            yield Link(page, candidate.split()[0], "asset", what, source=source)
+            yield FoundLink(page, candidate.split()[0], "asset", what, source=source)

@@ -1,0 +1,1 @@
+"""Checks of the built site: links, anchors, sitemap, external URLs, Lighthouse."""

@@ -1,0 +1,125 @@
+"""The `glossary` command editors run: check term files without building the site, start a
+new term, check every link of a built site, and write the term file JSON Schema."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from termbase.cli.commands import cmd_audit, cmd_check, cmd_linkcheck, cmd_new, cmd_schema
+from termbase.cli.report import annotation
+
+__all__ = ["annotation", "build_parser", "main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="glossary",
+        description="Tools for editors of the glossary: check term files, start a new term, "
+        "check the links of the built site, write the term file schema.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Run `glossary COMMAND --help` for a command's options and examples.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check",
+        help="validate every term file without building the site",
+        description="Validate every term file in glossary/ and print all problems as "
+        "path:line:col: message. Exit 1 if there is any error.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  glossary check\n  glossary check --dir path/to/glossary",
+    )
+    check.add_argument("--dir", help="the glossary folder (default: glossary/ of the project)")
+    check.set_defaults(run=cmd_check)
+
+    new = commands.add_parser(
+        "new",
+        help="start a new term file from the commented template",
+        description="Write glossary/<slug>.yml for a new term from a commented template.\n"
+        "The slug comes from the name and last_reviewed is today. Each text only you can\n"
+        "write is marked TODO: glossary check warns about it, and the strict build refuses\n"
+        "it. An existing file is never overwritten.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+        '  glossary new "Reward hacking"\n'
+        '  glossary new "Reward hacking" --category failure-modes',
+    )
+    new.add_argument("name", help="the term's display name, as readers see it")
+    new.add_argument("--category", help="a category key (default: the first category)")
+    new.add_argument("--dir", help="the glossary folder (default: glossary/ of the project)")
+    new.set_defaults(run=cmd_new)
+
+    linkcheck = commands.add_parser(
+        "linkcheck",
+        help="check every link in the built site",
+        description="Check every link of the built site: internal links and #anchors, images,\n"
+        "stylesheets, scripts, canonical and social card URLs, sitemap entries, and URLs in\n"
+        "JSON-LD and glossary.json. Each broken link is printed with its page and the file\n"
+        "the page was built from. External links get a syntax check; --online fetches them.\n"
+        "A term page that only the index and category pages link to is reported as an\n"
+        "orphan (a warning). Exit 1 if any link is broken.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+        "  mkdocs build --strict && glossary linkcheck\n"
+        "  glossary linkcheck site --online\n"
+        "  glossary linkcheck build/html --site-url https://example.org/glossary/",
+    )
+    linkcheck.add_argument(
+        "site_dir", nargs="?", metavar="SITE_DIR", help="the built site (default: site/)"
+    )
+    linkcheck.add_argument(
+        "--online",
+        action="store_true",
+        help="also fetch external links (good results are kept a week in .cache/)",
+    )
+    linkcheck.add_argument(
+        "--site-url", help="the published address of the site (default: site_url in mkdocs.yml)"
+    )
+    linkcheck.add_argument(
+        "--workers", type=int, default=8, help="with --online: requests at a time (default 8)"
+    )
+    linkcheck.add_argument(
+        "--timeout", type=float, default=10.0, help="with --online: seconds per request (10)"
+    )
+    linkcheck.set_defaults(run=cmd_linkcheck)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print or write the JSON Schema of term files",
+        description="Print the JSON Schema of term files, which editors' YAML language servers\n"
+        "use for completion and inline errors. It is made from the same declarations\n"
+        "glossary check uses, so the two agree.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+        "  glossary schema\n"
+        "  glossary schema --output schema/term.schema.json   # after changing schema.py",
+    )
+    schema.add_argument("--output", "-o", help="write to this file instead of printing")
+    schema.set_defaults(run=cmd_schema)
+
+    audit = commands.add_parser(
+        "audit",
+        help="run Lighthouse on key pages of the built site",
+        description="Serve the built site on 127.0.0.1 and run Lighthouse (pinned in\n"
+        "package.json; install with `npm ci`) with Chromium on a term page, the glossary\n"
+        "index and an explainer. Exit 1 below SEO 100, accessibility 95, best practices 95.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  make audit\n  glossary audit site --chrome /usr/bin/chromium",
+    )
+    audit.add_argument("site_dir", nargs="?", help="the built site (default: site/)")
+    audit.add_argument("--chrome", default="/usr/bin/chromium", help="the Chromium to drive")
+    audit.set_defaults(run=cmd_audit)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:  # pragma: no cover
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,199 @@
+"""The glossary's settings: `extra.glossary` in mkdocs.yml, read and validated here only.
+
+The hooks read them from MkDocs' loaded config, the CLI and the bench from mkdocs.yml
+itself (`ProjectConfig.read`); both go through `GlossaryConfig.parse`, so a bad value is
+the same located error wherever it is found.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from termbase.model import GlossaryError, Location, Problem
+from termbase.reading.schema import suggest
+
+CONFIG_FILE = "mkdocs.yml"
+INDEX_PAGE_LIMIT = 1000  # ~350 bytes an entry: one A-Z page would pass 1 MB near 3,000 terms
+# Material's search fetches and builds its whole index on every page a reader opens:
+# above this many terms, term pages are indexed by names, definition and questions only.
+SEARCH_FULL_TEXT_LIMIT = 1000
+SOCIAL_IMAGE = "assets/social-card.png"
+_SECTIONS = {"autolink": {"enabled", "mode", "exclude"}, "search": {"full_text_limit"}}
+_KEYS = {"dir", "index_page_limit", "social_image", *_SECTIONS}
+
+
+@dataclass(frozen=True)
+class GlossaryConfig:
+    """Every setting of `extra.glossary`, with its default (documented in the README)."""
+
+    dir: str = "glossary"  # the folder of term files, beside mkdocs.yml
+    autolink: bool = True  # autolink.enabled: link mentions of terms automatically
+    every_mention: bool = False  # autolink.mode "all" (True) or "first" (False)
+    excluded: frozenset[str] = frozenset()  # autolink.exclude: slugs never linked automatically
+    index_page_limit: int = INDEX_PAGE_LIMIT  # above it, the A-Z index links a page a letter
+    search_full_text_limit: int = SEARCH_FULL_TEXT_LIMIT  # search.full_text_limit
+    social_image: str = SOCIAL_IMAGE  # the Open Graph card, a path under the site URL
+
+    @classmethod
+    def parse(cls, raw: Any, config_file: str | Path = CONFIG_FILE) -> GlossaryConfig:
+        """Validated settings; GlossaryError naming mkdocs.yml's line for every bad value."""
+        lines = _key_lines(Path(config_file))
+        shown = os.path.relpath(config_file)
+        shown = str(config_file) if shown.startswith("..") else shown
+        problems: list[Problem] = []
+
+        def problem(key: str, message: str) -> None:
+            where = Location(shown, lines.get(key, lines.get("", 1)))
+            problems.append(Problem(where, f"extra.glossary{key and '.'}{key}: {message}"))
+
+        raw = {} if raw is None else raw
+        if not isinstance(raw, dict):
+            problem("", "must be a mapping")
+            raise GlossaryError(problems)
+        for key in raw:
+            if key not in _KEYS:
+                problem(str(key), f"unknown setting{suggest(str(key), _KEYS)}")
+        sections = {}
+        for name, known in _SECTIONS.items():
+            section = raw.get(name) or {}
+            if not isinstance(section, dict):
+                problem(name, "must be a mapping")
+                section = {}
+            for key in section:
+                if key not in known:
+                    problem(f"{name}.{key}", f"unknown setting{suggest(str(key), known)}")
+            sections[name] = section
+        autolink, search = sections["autolink"], sections["search"]
+
+        def count(value: Any, key: str, default: int, least: int) -> int:
+            value = default if value is None else value
+            if isinstance(value, int) and not isinstance(value, bool) and value >= least:
+                return value
+            problem(key, f"must be a whole number of at least {least}, not {value!r}")
+            return default
+
+        def text(value: Any, key: str, default: str) -> str:
+            if value is None or (isinstance(value, str) and value.strip()):
+                return default if value is None else value.strip()
+            problem(key, f"must be a non-empty text, not {value!r}")
+            return default
+
+        mode = autolink.get("mode", "first")
+        if mode not in ("first", "all"):
+            problem("autolink.mode", f"must be 'first' or 'all', not {mode!r}")
+        enabled = autolink.get("enabled", True)
+        if not isinstance(enabled, bool):
+            problem("autolink.enabled", f"must be true or false, not {enabled!r}")
+        exclude = autolink.get("exclude") or []
+        if not isinstance(exclude, list) or not all(isinstance(s, str) for s in exclude):
+            problem("autolink.exclude", f"must be a list of term slugs, not {exclude!r}")
+            exclude = []
+        config = cls(
+            dir=text(raw.get("dir"), "dir", "glossary"),
+            autolink=enabled is not False,
+            every_mention=mode == "all",
+            excluded=frozenset(exclude),
+            index_page_limit=count(
+                raw.get("index_page_limit"), "index_page_limit", INDEX_PAGE_LIMIT, 1
+            ),  # fmt: skip
+            search_full_text_limit=count(
+                search.get("full_text_limit"), "search.full_text_limit", SEARCH_FULL_TEXT_LIMIT, 0
+            ),  # fmt: skip
+            social_image=text(raw.get("social_image"), "social_image", SOCIAL_IMAGE),
+        )
+        if problems:
+            raise GlossaryError(problems)
+        return config
+
+
+@dataclass(frozen=True)
+class ProjectConfig:
+    """What the commands need of mkdocs.yml besides the glossary's own settings."""
+
+    root: Path
+    site_name: str = ""
+    site_url: str | None = None
+    docs_dir: str = "docs"
+    site_dir: str = "site"
+    glossary: GlossaryConfig = GlossaryConfig()
+
+    @classmethod
+    def find(cls, start: Path) -> ProjectConfig | None:
+        """The project whose mkdocs.yml is in `start` or the nearest folder above it."""
+        for folder in (start, *start.parents):
+            if (folder / CONFIG_FILE).is_file():
+                return cls.read(folder / CONFIG_FILE)
+        return None
+
+    @classmethod
+    def read(cls, config_file: Path) -> ProjectConfig:
+        try:
+            config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+            problem = Problem(Location(str(config_file)), f"cannot read: {err}")
+            raise GlossaryError([problem]) from None
+        config = config if isinstance(config, dict) else {}
+        extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+        return cls(
+            root=config_file.resolve().parent,
+            site_name=str(config.get("site_name") or ""),
+            site_url=config.get("site_url") or None,
+            docs_dir=str(config.get("docs_dir") or "docs"),
+            site_dir=str(config.get("site_dir") or "site"),
+            glossary=GlossaryConfig.parse(extra.get("glossary"), config_file),
+        )
+
+
+def setting_names() -> list[str]:
+    """The fields of GlossaryConfig, for the documentation test."""
+    return [f.name for f in fields(GlossaryConfig)]
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for plain settings: `!ENV` is honoured, other tags (such as
+    `!!python/name:` in Markdown extension options) are read as nothing."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> str | None:
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else []
+    for name in names[:-1]:
+        if name in os.environ:
+            return os.environ[name]
+    return names[-1] if names else None
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _key_lines(config_file: Path) -> dict[str, int]:
+    """The line of `extra.glossary` ('') and of each key under it ('autolink.mode'), for
+    messages; empty when mkdocs.yml cannot be read (MkDocs has said why already)."""
+    try:
+        root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    lines: dict[str, int] = {}
+
+    def walk(node: yaml.Node, path: str) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = f"{path}.{key.value}" if path else str(key.value)
+                lines[name] = key.start_mark.line + 1
+                walk(value, name)
+
+    if root is not None:
+        walk(root, "")
+    prefix = "extra.glossary"
+    return {
+        key.removeprefix(prefix).lstrip("."): line
+        for key, line in lines.items()
+        if key == prefix or key.startswith(prefix + ".")
+    }

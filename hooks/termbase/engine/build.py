@@ -1,0 +1,187 @@
+"""One glossary build inside MkDocs: loads the glossary once, then hands each MkDocs event
+to the part that handles it, each given only what it needs (see hooks/site.py)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from termbase.config import GlossaryConfig
+from termbase.engine import rebuild
+from termbase.engine.generated import add_generated_pages, glossary_nav, nav_extras, nav_titles
+from termbase.engine.head import Heads
+from termbase.engine.markdown_ext import GlossaryExtension, Linking
+from termbase.engine.pagestate import PageStates
+from termbase.engine.reuse import ServeReuse
+from termbase.engine.siteurls import SiteUrls
+from termbase.engine.views import Views
+from termbase.graph.linker import TermIndex
+from termbase.graph.relations import Mentions, TermGraph
+from termbase.model import GlossaryError, Problem
+from termbase.pages.markdown import PageWriter
+from termbase.reading.cache import ParseCache
+from termbase.reading.links import check_page_links
+from termbase.reading.load import load_glossary
+from termbase.reading.parse import TermParser
+from termbase.urls import term_uri
+
+log = logging.getLogger("mkdocs.hooks.glossary")
+
+
+def abort(problems: list[Problem], what: str) -> Abort:
+    """Log every problem as `path:line:col: level: message`; stop before anything is written."""
+    for problem in problems:
+        (log.error if problem.level == "error" else log.warning)(str(problem))
+    errors = sum(p.level == "error" for p in problems)
+    return Abort(f"{errors} error(s) in {what}: nothing was built")
+
+
+class GlossaryBuild:
+    """The glossary of this build and the parts that serve MkDocs' events from it."""
+
+    def __init__(self, config: MkDocsConfig):
+        try:
+            raw = (config.extra or {}).get("glossary")
+            self.settings = GlossaryConfig.parse(raw, config.config_file_path)
+        except GlossaryError as err:
+            raise abort(err.problems, "mkdocs.yml") from None
+        self.root = Path(config.config_file_path).resolve().parent
+        self.folder = (self.root / self.settings.dir).resolve()
+        self.session = rebuild.session()
+        self.graph = TermGraph(self._load())
+        terms = self.graph.terms
+        # Whole glossary pages in the search index, or names, definitions and questions only.
+        full_text = len(terms) <= self.settings.search_full_text_limit
+        if not full_text:
+            log.info(
+                f"glossary: {len(terms)} terms, more than "
+                f"extra.glossary.search.full_text_limit ({self.settings.search_full_text_limit}): "
+                "search indexes term pages by names, definition and FAQ questions, "
+                "and glossary lists by their titles"
+            )
+        self.mentions = Mentions()
+        self.states = PageStates(
+            {term_uri(slug): str(term.source) for slug, term in terms.items()},
+            self.mentions,
+            self.root,
+            self.settings.dir,
+        )
+        index = TermIndex.build(
+            (name, slug)
+            for slug, term in terms.items()
+            if slug not in self.settings.excluded
+            for name in term.names
+        )
+        linking = Linking(
+            settings=self.settings,
+            index=index,
+            definitions={slug: term.short_definition for slug, term in terms.items()},
+            slug_by_uri={term_uri(slug): slug for slug in terms},
+            search_full_text=full_text,
+        )
+        config.markdown_extensions.append(GlossaryExtension(self.states, linking))  # type: ignore[arg-type]
+        self.theme_dir = Path(config.theme.custom_dir or self.root / "overrides")
+        self.reuse = None
+        if self.session:
+            config_key = rebuild.digest(
+                Path(config.config_file_path).read_bytes(), config.site_url, self.settings
+            )
+            # Snippets pull other files into a page's Markdown: then no page reuses it.
+            snippets = "pymdownx.snippets" in config.markdown_extensions
+            self.reuse = ServeReuse(
+                self.session, self.graph, config_key, self.theme_dir, not snippets
+            )
+
+    def _load(self):
+        """Parse (reusing the parse cache), validate and return the glossary, or abort."""
+        if self.session and self.session.terms is None:
+            self.session.terms = ParseCache(self.root)  # kept in memory between serve's builds
+        cache = self.session.terms if self.session else ParseCache(self.root)
+        try:
+            glossary = load_glossary(self.folder, root=self.root, parser=TermParser(cache.entries))
+        except GlossaryError as err:
+            raise abort(err.problems, "term files") from None
+        finally:
+            cache.save()
+        for warning in glossary.warnings:
+            log.warning(str(warning))
+        return glossary
+
+    def add_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Generated pages in memory, term-file links checked, the glossary's nav section."""
+        pages = {file.src_uri for file in files.documentation_pages()}
+        broken = check_page_links(self.graph.glossary, pages, self.root)
+        if broken:
+            raise abort(broken, "term files")
+        writer = PageWriter(
+            self.graph,
+            self.theme_dir / "markdown",
+            description=config.site_description or "",
+            index_page_limit=self.settings.index_page_limit,
+            bytecode_cache=self.session.templates if self.session else None,
+        )
+        files = add_generated_pages(files, config, writer, self.graph)
+        config["nav"] = glossary_nav(config.nav, nav_extras(self.graph))
+        if self.reuse:
+            self.reuse.files_known(files, config, nav_titles(config.nav))
+        self.urls = SiteUrls(files, config.site_url)
+        self.heads = Heads(
+            self.graph,
+            self.urls,
+            site_name=config.site_name,
+            site_description=config.site_description or "",
+            index_page_limit=self.settings.index_page_limit,
+            social_image=self.settings.social_image,
+        )
+        self.views = Views(
+            self.graph,
+            self.states,
+            self.mentions,
+            self.heads,
+            self.urls,
+            self.session.maps if self.session else None,
+        )
+        return files
+
+    def begin_page(self, page: Page, markdown: str) -> None:
+        self.states.begin(page, markdown, self.reuse.markdown if self.reuse else None)
+
+    def end_page(self, page: Page) -> None:
+        state = self.states.end()
+        if state and self.reuse:
+            self.reuse.keep_markdown(page, state)
+
+    def before_templates(self, env: jinja2.Environment, files: Files, config: MkDocsConfig,
+                         nav: Navigation) -> None:  # fmt: skip
+        if self.reuse:
+            self.reuse.before_templates(env, files, config, nav, self.states, self.heads.by_page)
+
+    def template_data(self, page: Page) -> dict:
+        """The context the templates get from the glossary (on_page_context)."""
+        state = self.states.get(page.file.src_uri)
+        if state and self.reuse and (reused := self.reuse.template_data(state)) is not None:
+            return reused
+        return {"glossary": self.views.of(page)}
+
+    def page_written(self, page: Page, output: str) -> None:
+        """Let go of the page's template data: kept for every page, its links and concept
+        map were 650,000 objects at 10,000 terms for Python's cycle collector to walk."""
+        state = self.states.get(page.file.src_uri)
+        if state is None:
+            return
+        state.view = None
+        if self.reuse:
+            self.reuse.keep_html(state, output, self.heads.by_page[state.uri])
+
+    def finish(self) -> None:
+        """After the build: fail a strict build on duplicate heads; say what serve reused."""
+        self.heads.check(self.states)
+        if self.reuse:
+            self.reuse.report(self.states)

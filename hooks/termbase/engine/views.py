@@ -1,0 +1,99 @@
+"""The template data of each page (`glossary` in overrides/): reading time, key terms,
+related pages, the head, and on term pages the term, its map and its backlinks."""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from dataclasses import replace
+
+from mkdocs.structure.pages import Page
+
+from termbase.engine.head import Heads
+from termbase.engine.pagestate import PageState, PageStates
+from termbase.engine.siteurls import SiteUrls, plain_title
+from termbase.graph.relations import Mentions, TermGraph
+from termbase.model import sort_key
+from termbase.pages.conceptmap import concept_map, glossary_map
+from termbase.pages.views import TitledLink, term_view
+from termbase.urls import GLOSSARY, MAP_URI, term_uri
+
+log = logging.getLogger("mkdocs.hooks.glossary")
+
+
+class Views:
+    """Makes each page's template data once; everything read here about other pages or
+    terms is in `shown_elsewhere` too, which the serve-time reuse keys hash."""
+
+    def __init__(
+        self,
+        graph: TermGraph,
+        states: PageStates,
+        mentions: Mentions,
+        heads: Heads,
+        urls: SiteUrls,
+        maps: dict | None = None,  # concept maps kept by serve between builds
+    ):
+        self.graph, self.states, self.mentions = graph, states, mentions
+        self.heads, self.urls, self.maps = heads, urls, maps
+
+    def of(self, page: Page) -> dict:
+        """What the templates in overrides/ show around the page's own content."""
+        state = self.states.get(page.file.src_uri)
+        if state is None:
+            return {}
+        if state.view is None:
+            state.view = self._view(page, state)
+        return state.view
+
+    def link_to(self, uri: str) -> TitledLink | None:
+        """A link to a page with its title and reading time."""
+        page = self.urls.page(uri)
+        if page is None:
+            return None
+        minutes = other.minutes if (other := self.states.get(uri)) else 0
+        title = plain_title(page) or uri
+        return TitledLink(title, self.urls.url_for(uri), f"{minutes} min read" if minutes else "")
+
+    def _view(self, page: Page, state: PageState) -> dict:
+        terms, url_for = self.graph.terms, self.urls.url_for
+        key_terms = (
+            []
+            if state.untrusted
+            else sorted(set(state.mentions), key=lambda s: sort_key(terms[s].term))
+        )
+        view: dict = {
+            "reading_minutes": state.minutes,
+            "last_reviewed": page.meta.get("last_reviewed"),
+            "key_terms": [
+                TitledLink(terms[s].term, url_for(term_uri(s)), terms[s].short_definition)
+                for s in key_terms
+            ],
+        }
+        view["related_pages"] = []
+        for uri in page.meta.get("related") or []:
+            if link := self.link_to(posixpath.normpath(str(uri))):
+                view["related_pages"].append(link)
+            else:
+                log.warning(f"{state.source}: related page {uri!r} is not a page of the site")
+        view["head"] = self.heads.for_page(page, state)
+        if state.uri == MAP_URI:
+            view["map"] = glossary_map(self.graph, url_for)
+        if state.slug:
+            term = terms[state.slug]
+            view.update(term_view(term, self.graph, url_for))
+            view["last_reviewed"] = term.last_reviewed
+            view["concept_map"] = concept_map(self.graph, term.slug, url_for, memo=self.maps)
+            view["mentioned_in"] = self._backlinks(state.slug)
+        return view
+
+    def _backlinks(self, slug: str) -> list[TitledLink]:
+        """The pages that link to a term; a backlink from a term shows its definition on
+        hover, as every term link does. Hand-written pages first."""
+        terms, mentioned = self.graph.terms, []
+        for uri in self.mentions.pages_mentioning(slug):
+            if link := self.link_to(uri):
+                other = self.states.get(uri)
+                note = terms[other.slug].short_definition if other and other.slug else ""
+                mentioned.append(replace(link, note=note))
+        return sorted(mentioned, key=lambda m: (m.url.startswith(GLOSSARY), sort_key(m.title)))

@@ -1,0 +1,1 @@
+"""The term graph: relations both ways, backlinks, and automatic term links."""
