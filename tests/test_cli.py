@@ -11,8 +11,8 @@ from jsonschema import Draft202012Validator
 
 from sitebuilder import GLOSSARY, Site, make_site, run
 from termbase.cli.main import annotation, main
+from termbase.reading.jsonschema import json_schema
 from termbase.reading.load import load_glossary
-from termbase.reading.schema import json_schema
 
 
 @pytest.fixture

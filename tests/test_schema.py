@@ -16,8 +16,9 @@ from jsonschema import Draft202012Validator
 from sitebuilder import CATEGORIES, PROJECT
 from termbase.cli.commands import schema_text
 from termbase.model import GlossaryError
+from termbase.reading.jsonschema import json_schema
 from termbase.reading.load import load_glossary
-from termbase.reading.schema import TERM, Field, fits, json_schema, problems
+from termbase.reading.schema import TERM, Field, fits, problems
 from termbase.reading.values import Value
 
 SCHEMA_FILE = PROJECT / "schema" / "term.schema.json"

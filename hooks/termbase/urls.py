@@ -71,3 +71,14 @@ def relative(from_uri: str, target_uri: str) -> str:
     if posixpath.dirname(target_uri) == folder:  # a term linked from a term: no relpath
         return posixpath.basename(target_uri)
     return posixpath.relpath(target_uri, folder or ".")
+
+
+def with_slash(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
+
+
+def page_address(file: str) -> str:
+    """How a reader would write the address of a built site file: folders end in '/'."""
+    if file == "index.html":
+        return "/"
+    return file[: -len("index.html")] if file.endswith("/index.html") else file

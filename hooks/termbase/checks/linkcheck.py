@@ -24,6 +24,7 @@ from termbase.checks.project import Project
 from termbase.checks.sitelinks import FoundLink, json_links, read_page, robots_links, sitemap_links
 from termbase.parallel import parallel_map
 from termbase.reading.schema import valid_url
+from termbase.urls import page_address, with_slash
 
 # Links that must be absolute URLs of this site (under site_url).
 _SITE_URL_KINDS = ("canonical", "sitemap")
@@ -48,7 +49,7 @@ class SiteChecker:
         self.site_dir = site_dir
         self.project = project
         url = site_url or (project.site_url if project else None)
-        self.site_url = _with_slash(url) if url else None
+        self.site_url = with_slash(url) if url else None
         parts = urlsplit(self.site_url or "")
         self.host = parts.netloc.lower()
         self.base_path = parts.path or "/"
@@ -192,7 +193,7 @@ class SiteChecker:
 
     def _check_anchor(self, link: FoundLink, target: str, fragment: str) -> None:
         if target in self.ids and fragment not in self.ids[target]:
-            self._fail(link, f"no anchor #{fragment} on {_page_url(target)}")
+            self._fail(link, f"no anchor #{fragment} on {page_address(target)}")
 
     def _under_site_url(self, url: str) -> str | None:
         """The site path of an absolute URL under site_url, or None for other sites."""
@@ -220,7 +221,7 @@ class SiteChecker:
         for candidate in candidates:
             if candidate in self.files:
                 return candidate
-        self._fail(link, f"no such {link.what}: {_page_url(candidates[-1]) if folder else path}")
+        self._fail(link, f"no such {link.what}: {page_address(candidates[-1]) if folder else path}")
         return None
 
     def _check_external(self, external: dict[str, list[FoundLink]], check_urls: UrlCheck | None):
@@ -249,7 +250,7 @@ class SiteChecker:
                 self.findings.append(
                     Finding(
                         name,
-                        _page_url(name),
+                        page_address(name),
                         "orphan term: no page links to it except the glossary's listings; "
                         "relate it to another term or link it from a page that mentions it",
                         source,
@@ -289,14 +290,3 @@ def _row(record: FoundLink | Finding) -> tuple:
     """A link or finding as the tuple of its fields (`FoundLink(*row)` makes it again): quick
     for a worker process to send. Quicker than dataclasses.astuple, which deep-copies."""
     return tuple(record.__dict__.values())
-
-
-def _with_slash(url: str) -> str:
-    return url if url.endswith("/") else url + "/"
-
-
-def _page_url(file: str) -> str:
-    """How a reader would write the address of a site file: folders end in '/'."""
-    if file == "index.html":
-        return "/"
-    return file[: -len("index.html")] if file.endswith("/index.html") else file

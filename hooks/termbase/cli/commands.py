@@ -20,10 +20,10 @@ from termbase.config import ProjectConfig
 from termbase.model import GlossaryError
 from termbase.parallel import available_cores
 from termbase.reading.cache import ParseCache
+from termbase.reading.jsonschema import json_schema
 from termbase.reading.links import check_page_links
 from termbase.reading.load import load_glossary
 from termbase.reading.parse import TermParser
-from termbase.reading.schema import json_schema
 
 
 def _project() -> Project:

@@ -14,7 +14,8 @@ from termbase.engine.pagestate import PageState, PageStates
 from termbase.engine.siteurls import SiteUrls, plain_title
 from termbase.graph.relations import Mentions, TermGraph
 from termbase.model import sort_key
-from termbase.pages.conceptmap import concept_map, glossary_map
+from termbase.pages.conceptmap import concept_map
+from termbase.pages.glossarymap import glossary_map
 from termbase.pages.views import TitledLink, term_view
 from termbase.urls import GLOSSARY, MAP_URI, term_uri
 

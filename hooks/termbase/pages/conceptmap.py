@@ -1,29 +1,30 @@
-"""Concept maps: where each term of a neighbourhood, or of the whole glossary, is drawn.
+"""Concept maps of a term's neighbourhood: the term, its related terms around it, theirs
+further out.
 
-Plain data for the SVG templates in `overrides/` (`partials/concept-map.html` on term pages,
-`glossary-map.html` for the full map). The layout is plain trigonometry and grid arithmetic
-on sorted inputs, with every coordinate rounded to a whole unit, so the same glossary gives
-the same SVG byte for byte. One SVG unit is one CSS pixel at full size.
+Plain data for `partials/concept-map.html`. The layout is plain trigonometry on sorted
+inputs, with every coordinate rounded to a whole unit, so the same glossary gives the same
+SVG byte for byte.
 """
 
 from __future__ import annotations
 
-import functools
 import math
-import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from termbase.graph.relations import TermGraph
 from termbase.model import sort_key
-from termbase.urls import category_uri, term_uri
-
-FONT_SIZE = 14  # the templates' font size, in SVG units
-LINE_HEIGHT = 17
-CHAR_WIDTH = 7.6  # a generous average advance at FONT_SIZE, so labels fit their boxes
-PAD_X, PAD_Y = 9, 7  # inside a node's box
-GAP = 16  # the least space between two boxes
-MARGIN = 8  # around the drawing
+from termbase.pages.mapshapes import (
+    FONT_SIZE,
+    GAP,
+    MARGIN,
+    Edge,
+    Node,
+    box_size,
+    moved,
+    wrap,
+)
+from termbase.urls import term_uri
 
 # Term pages: a few words a line, at most three lines, about 680 units wide (Material's
 # content column) when a term has up to ten neighbours.
@@ -32,59 +33,6 @@ RING1 = (150.0, 92.0)  # the ellipse of related terms (x and y radius)
 RING2 = (130.0, 78.0)  # how much further out terms two steps away sit
 GROWTH = 1.1  # a ring grows by this factor until none of its boxes overlap another
 CLEARANCE = 0.62  # lines between outer terms bend to pass this far out (1 = ring 1)
-
-# The full map: category panels stacked, terms A to Z in a grid inside each.
-FULL_COLUMNS, FULL_LABEL_CHARS, FULL_LABEL_LINES = 4, 17, 2
-PANEL_PAD, PANEL_HEADER = 12, 34
-FULL_MAP_LIMIT = 300  # above this many terms the full map is listed per category, not drawn
-
-
-# Not frozen: a frozen dataclass sets each field through object.__setattr__, which was a
-# quarter of the time of laying out a map. Nothing changes a Node or an Edge once made.
-@dataclass(slots=True)
-class Node:
-    """One term as the templates draw it: a box centred on (x, y) holding `lines` of text."""
-
-    slug: str
-    name: str
-    note: str  # the short definition: the link's tooltip
-    url: str  # site-relative; templates pass it through MkDocs' `url` filter
-    lines: tuple[str, ...]
-    ring: int = 1  # 0 for the term a map is about, 1 for related terms, 2 for two steps out
-    x: int = 0
-    y: int = 0
-    width: int = 0
-    height: int = 0
-
-    @property
-    def left(self) -> int:
-        return self.x - self.width // 2
-
-    @property
-    def top(self) -> int:
-        return self.y - self.height // 2
-
-    @property
-    def rows(self) -> list[tuple[str, int]]:
-        """Each line of the label with its baseline, the lines centred in the box."""
-        first = self.y - (len(self.lines) - 1) * LINE_HEIGHT / 2 + FONT_SIZE * 0.35
-        return [(line, round(first + i * LINE_HEIGHT)) for i, line in enumerate(self.lines)]
-
-
-@dataclass(slots=True)
-class Edge:
-    """A relation between two drawn terms: a line from centre to centre (boxes are drawn on
-    top), bent through (cx, cy) where a straight one would cross the middle of the map."""
-
-    source: str
-    target: str
-    x1: int
-    y1: int
-    x2: int
-    y2: int
-    cx: int
-    cy: int
-    central: bool = False  # touches the term the map is about
 
 
 @dataclass(frozen=True)
@@ -103,55 +51,6 @@ class ConceptMap:
 
     def ring(self, number: int) -> list[Node]:
         return [n for n in self.nodes if n.ring == number]
-
-
-@dataclass(frozen=True)
-class Cluster:
-    """One category of the full map: a labelled panel around its terms."""
-
-    key: str
-    name: str
-    url: str
-    nodes: tuple[Node, ...]
-    left: int = 0
-    top: int = 0
-    width: int = 0
-    height: int = 0
-
-
-@dataclass(frozen=True)
-class GlossaryMap:
-    """Every published term grouped by category. When not `drawn` (a large glossary), the
-    templates list the clusters instead, and positions and edges are not computed."""
-
-    clusters: tuple[Cluster, ...]
-    edges: tuple[Edge, ...]
-    width: int
-    height: int
-    drawn: bool
-    font_size = FONT_SIZE
-
-    @property
-    def terms(self) -> int:
-        return sum(len(c.nodes) for c in self.clusters)
-
-
-@functools.cache  # a name is wrapped the same on every map it is on
-def wrap(name: str, chars: int, lines: int) -> tuple[str, ...]:
-    """A name in at most `lines` lines of about `chars` characters, broken after spaces and
-    hyphens only; an ellipsis marks a cut (too many lines, or one word far too long)."""
-    wrapped = textwrap.wrap(name, width=chars, break_long_words=False) or [name]
-    limit = chars + chars // 2  # a long word may widen its box this far
-    out = [line if len(line) <= limit else line[: limit - 1] + "\u2026" for line in wrapped]
-    if len(out) > lines:
-        out = out[:lines]
-        out[-1] = out[-1].rstrip("\u2026")[: limit - 1].rstrip() + "\u2026"
-    return tuple(out)
-
-
-def box_size(lines: tuple[str, ...]) -> tuple[int, int]:
-    longest = max(len(line) for line in lines)
-    return round(longest * CHAR_WIDTH) + 2 * PAD_X, len(lines) * LINE_HEIGHT + 2 * PAD_Y
 
 
 # -- a term's neighbourhood -------------------------------------------------------------------
@@ -295,17 +194,8 @@ def _place_ring(
         if not any(_overlap(a, b) for i, a in enumerate(boxes) for b in (*fixed, *boxes[i + 1 :])):
             break
         rx, ry = rx * GROWTH, ry * GROWTH
-    placed.extend(_at(n, x, y) for n, (x, y, _, _) in zip(ring, boxes, strict=True))
+    placed.extend(moved(n, x, y) for n, (x, y, _, _) in zip(ring, boxes, strict=True))
     return rx, ry
-
-
-def _at(node: Node, x: int, y: int, width: int | None = None, height: int | None = None) -> Node:
-    """The node moved (and sized); dataclasses.replace costs ten times as much."""
-    width = node.width if width is None else width
-    height = node.height if height is None else height
-    return Node(
-        node.slug, node.name, node.note, node.url, node.lines, node.ring, x, y, width, height
-    )
 
 
 def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
@@ -343,7 +233,7 @@ def _fit(nodes: list[Node], edges: list[Edge]) -> tuple[list[Node], list[Edge], 
     right = math.ceil(max([n.left + n.width for n in nodes] + [x for x, _ in apexes]))
     bottom = math.ceil(max([n.top + n.height for n in nodes] + [y for _, y in apexes]))
     dx, dy = MARGIN - left, MARGIN - top
-    moved = [_at(n, n.x + dx, n.y + dy) for n in nodes]
+    moved = [moved(n, n.x + dx, n.y + dy) for n in nodes]
     shifted = [
         Edge(
             e.source,
@@ -359,55 +249,3 @@ def _fit(nodes: list[Node], edges: list[Edge]) -> tuple[list[Node], list[Edge], 
         for e in edges
     ]
     return moved, shifted, right - left + 2 * MARGIN, bottom - top + 2 * MARGIN
-
-
-# -- the whole glossary -----------------------------------------------------------------------
-
-
-def glossary_map(
-    graph: TermGraph, url_for: Callable[[str], str], limit: int = FULL_MAP_LIMIT
-) -> GlossaryMap:
-    """Every published term in a panel for its category, categories in their file order,
-    terms A to Z. Drawn when at most `limit` terms, so it stays legible and small."""
-    groups = [
-        (category, graph.by_category[key])
-        for key, category in graph.glossary.categories.items()
-        if graph.by_category[key]
-    ]
-    drawn = len(graph.terms) <= limit
-    labels = {
-        t.slug: wrap(t.term, FULL_LABEL_CHARS, FULL_LABEL_LINES) for _, ts in groups for t in ts
-    }
-    node_w = max([box_size(label)[0] for label in labels.values()] + [FULL_LABEL_CHARS * 8])
-    node_h = box_size(("",) * FULL_LABEL_LINES)[1]
-    panel_w = FULL_COLUMNS * node_w + (FULL_COLUMNS - 1) * GAP + 2 * PANEL_PAD
-    clusters = []
-    top = MARGIN
-    for category, terms in groups:
-        rows = math.ceil(len(terms) / FULL_COLUMNS)
-        panel_h = PANEL_HEADER + rows * node_h + (rows - 1) * GAP + PANEL_PAD
-        nodes = []
-        for i, term in enumerate(terms):
-            row, column = divmod(i, FULL_COLUMNS)
-            url = url_for(term_uri(term.slug))
-            node = Node(term.slug, term.term, term.short_definition, url, labels[term.slug])
-            if drawn:
-                x = MARGIN + PANEL_PAD + column * (node_w + GAP) + node_w // 2
-                y = top + PANEL_HEADER + row * (node_h + GAP) + node_h // 2
-                node = _at(node, x, y, node_w, node_h)
-            nodes.append(node)
-        url = url_for(category_uri(category.key))
-        box = (MARGIN, top, panel_w, panel_h) if drawn else (0, 0, 0, 0)
-        clusters.append(Cluster(category.key, category.name, url, tuple(nodes), *box))
-        top += panel_h + GAP
-    if not drawn:
-        return GlossaryMap(tuple(clusters), (), 0, 0, drawn=False)
-    at = {n.slug: n for c in clusters for n in c.nodes}
-    pairs = sorted({tuple(sorted((a, b))) for a in graph.terms for b in graph.related[a]})
-    edges = []
-    for a, b in pairs:
-        one, two = at[a], at[b]
-        cx, cy = (one.x + two.x) // 2, (one.y + two.y) // 2
-        edges.append(Edge(a, b, one.x, one.y, two.x, two.y, cx, cy))
-    height = top - GAP + MARGIN if clusters else 2 * MARGIN
-    return GlossaryMap(tuple(clusters), tuple(edges), panel_w + 2 * MARGIN, height, drawn=True)
