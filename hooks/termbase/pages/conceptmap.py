@@ -21,7 +21,7 @@ from termbase.pages.mapshapes import (
     Edge,
     Node,
     box_size,
-    moved,
+    node_at,
     wrap,
 )
 from termbase.urls import term_uri
@@ -194,7 +194,7 @@ def _place_ring(
         if not any(_overlap(a, b) for i, a in enumerate(boxes) for b in (*fixed, *boxes[i + 1 :])):
             break
         rx, ry = rx * GROWTH, ry * GROWTH
-    placed.extend(moved(n, x, y) for n, (x, y, _, _) in zip(ring, boxes, strict=True))
+    placed.extend(node_at(n, x, y) for n, (x, y, _, _) in zip(ring, boxes, strict=True))
     return rx, ry
 
 
@@ -233,7 +233,7 @@ def _fit(nodes: list[Node], edges: list[Edge]) -> tuple[list[Node], list[Edge], 
     right = math.ceil(max([n.left + n.width for n in nodes] + [x for x, _ in apexes]))
     bottom = math.ceil(max([n.top + n.height for n in nodes] + [y for _, y in apexes]))
     dx, dy = MARGIN - left, MARGIN - top
-    moved = [moved(n, n.x + dx, n.y + dy) for n in nodes]
+    moved = [node_at(n, n.x + dx, n.y + dy) for n in nodes]
     shifted = [
         Edge(
             e.source,

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from termbase.graph.relations import TermGraph
-from termbase.pages.mapshapes import FONT_SIZE, GAP, MARGIN, Edge, Node, box_size, moved, wrap
+from termbase.pages.mapshapes import FONT_SIZE, GAP, MARGIN, Edge, Node, box_size, node_at, wrap
 from termbase.urls import category_uri, term_uri
 
 # The full map: category panels stacked, terms A to Z in a grid inside each.
@@ -83,7 +83,7 @@ def glossary_map(
             if drawn:
                 x = MARGIN + PANEL_PAD + column * (node_w + GAP) + node_w // 2
                 y = top + PANEL_HEADER + row * (node_h + GAP) + node_h // 2
-                node = moved(node, x, y, node_w, node_h)
+                node = node_at(node, x, y, node_w, node_h)
             nodes.append(node)
         url = url_for(category_uri(category.key))
         box = (MARGIN, top, panel_w, panel_h) if drawn else (0, 0, 0, 0)

@@ -84,7 +84,9 @@ def box_size(lines: tuple[str, ...]) -> tuple[int, int]:
     return round(longest * CHAR_WIDTH) + 2 * PAD_X, len(lines) * LINE_HEIGHT + 2 * PAD_Y
 
 
-def moved(node: Node, x: int, y: int, width: int | None = None, height: int | None = None) -> Node:
+def node_at(
+    node: Node, x: int, y: int, width: int | None = None, height: int | None = None
+) -> Node:
     """The node moved (and sized); dataclasses.replace costs ten times as much."""
     width = node.width if width is None else width
     height = node.height if height is None else height
