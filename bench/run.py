@@ -84,7 +84,9 @@ class Result:
 # -- measuring ---------------------------------------------------------------------------------
 
 
-def measure(command: list[str], cwd: Path, timeout: float = BUILD_TIMEOUT) -> Run:
+def measure(
+    command: list[str], cwd: Path, timeout: float = BUILD_TIMEOUT, env: dict | None = None
+) -> Run:
     """Run `command` in a fresh process; its wall time and its own peak resident memory.
 
     The peak comes from the rusage that os.wait4 returns for that one child (what GNU
@@ -93,7 +95,7 @@ def measure(command: list[str], cwd: Path, timeout: float = BUILD_TIMEOUT) -> Ru
     with tempfile.TemporaryFile("w+") as output:
         started = time.perf_counter()
         process = subprocess.Popen(
-            command, cwd=cwd, env=ENV, stdout=output, stderr=subprocess.STDOUT, text=True
+            command, cwd=cwd, env=env or ENV, stdout=output, stderr=subprocess.STDOUT, text=True
         )
         deadline = time.monotonic() + timeout
         while True:
