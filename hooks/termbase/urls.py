@@ -32,6 +32,14 @@ def letter_uri(letter: str) -> str:
     return f"glossary/letter/{letter_id(letter).removeprefix('letter-')}.md"
 
 
+def course_uri(course: str) -> str:
+    return f"courses/{course}/index.md"
+
+
+def chapter_uri(course: str, chapter: str) -> str:
+    return f"courses/{course}/{chapter}.md"
+
+
 def is_category(uri: str) -> bool:
     return uri.startswith("glossary/category/")
 

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from termbase.checks.project import Project
 from termbase.cli.report import annotation, in_actions, report
 from termbase.config import ProjectConfig
+from termbase.course.load import load_courses
 from termbase.model import GlossaryError
 from termbase.parallel import available_cores
 from termbase.reading.cache import ParseCache
@@ -58,13 +59,25 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     finally:
         cache.save()
+    docs = project.root / project.docs_dir
+    try:
+        courses = load_courses(docs, root, glossary) if docs.is_dir() else None
+    except GlossaryError as err:
+        report(glossary.warnings + err.problems)
+        errors = sum(p.level == "error" for p in err.problems)
+        print(f"{errors} error(s) in the lessons of {_shown(docs)}", file=sys.stderr)
+        return 1
     report(glossary.warnings)
     elapsed = time.perf_counter() - started
     published = len(glossary.published)
+    lessons = ""
+    if courses and courses.lessons:
+        count = len(courses.courses)
+        lessons = f", {len(courses.lessons)} lessons in {count} course{'s' * (count != 1)}"
     print(
         f"ok: {len(glossary.terms)} term files ({published} published, "
-        f"{len(glossary.terms) - published} drafts), {len(glossary.categories)} categories, "
-        f"{len(glossary.warnings)} warning(s), checked in {elapsed:.2f} s"
+        f"{len(glossary.terms) - published} drafts), {len(glossary.categories)} categories"
+        f"{lessons}, {len(glossary.warnings)} warning(s), checked in {elapsed:.2f} s"
     )
     return 0
 

@@ -14,8 +14,16 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from termbase.config import GlossaryConfig
+from termbase.course.load import COURSES_FILE, load_courses
+from termbase.course.pages import CourseViews, course_pages
 from termbase.engine import rebuild
-from termbase.engine.generated import add_generated_pages, glossary_nav, nav_extras, nav_titles
+from termbase.engine.generated import (
+    add_generated_pages,
+    keep_lessons_out_of_nav,
+    nav_sections,
+    nav_titles,
+    sections_nav,
+)
 from termbase.engine.head import Heads
 from termbase.engine.markdown_ext import GlossaryExtension, Linking
 from termbase.engine.pagestate import PageStates
@@ -30,7 +38,7 @@ from termbase.reading.cache import ParseCache
 from termbase.reading.links import check_page_links
 from termbase.reading.load import load_glossary
 from termbase.reading.parse import TermParser
-from termbase.urls import term_uri
+from termbase.urls import INDEX_URI, term_uri
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
@@ -56,6 +64,11 @@ class GlossaryBuild:
         self.folder = (self.root / self.settings.dir).resolve()
         self.session = rebuild.session()
         self.graph = TermGraph(self._load())
+        try:
+            docs = Path(config.docs_dir)
+            self.courses = load_courses(docs, self.root, self.graph.glossary)
+        except GlossaryError as err:
+            raise abort(err.problems, "lessons") from None
         terms = self.graph.terms
         # Whole glossary pages in the search index, or names, definitions and questions only.
         full_text = len(terms) <= self.settings.search_full_text_limit
@@ -116,8 +129,10 @@ class GlossaryBuild:
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Generated pages in memory, term-file links checked, the glossary's nav section."""
-        pages = {file.src_uri for file in files.documentation_pages()}
-        broken = check_page_links(self.graph.glossary, pages, self.root)
+        if courses_file := files.get_file_from_path(COURSES_FILE):
+            files.remove(courses_file)  # declarations, not a page to publish
+        hand_written = {file.src_uri for file in files.documentation_pages()}
+        broken = check_page_links(self.graph.glossary, hand_written, self.root)
         if broken:
             raise abort(broken, "term files")
         writer = PageWriter(
@@ -127,8 +142,13 @@ class GlossaryBuild:
             index_page_limit=self.settings.index_page_limit,
             bytecode_cache=self.session.templates if self.session else None,
         )
-        files = add_generated_pages(files, config, writer, self.graph)
-        config["nav"] = glossary_nav(config.nav, nav_extras(self.graph))
+        pages = writer.pages() | course_pages(self.courses, writer.env)
+        sections = nav_sections(self.graph, self.courses)
+        # The A-Z index goes where the nav puts it; a course page only if the nav names it.
+        navigable = {INDEX_URI} | (set(sections) & set(nav_titles(config.nav)))
+        files = add_generated_pages(files, config, pages, self.graph, navigable)
+        keep_lessons_out_of_nav(files, self.courses)
+        config["nav"] = sections_nav(config.nav, sections)
         if self.reuse:
             self.reuse.files_known(files, config, nav_titles(config.nav))
         self.urls = SiteUrls(files, config.site_url)
@@ -139,13 +159,17 @@ class GlossaryBuild:
             site_description=config.site_description or "",
             index_page_limit=self.settings.index_page_limit,
             social_image=self.settings.social_image,
+            courses=self.courses,
         )
+        course_views = CourseViews(self.courses, self.urls.url_for, self.graph.terms)
         self.views = Views(
             self.graph,
             self.states,
             self.mentions,
             self.heads,
             self.urls,
+            course_views,
+            Path(config.docs_dir),
             self.session.maps if self.session else None,
         )
         return files

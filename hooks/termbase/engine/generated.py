@@ -17,24 +17,26 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from termbase.course.model import Courses
 from termbase.graph.relations import TermGraph
 from termbase.pages.export import glossary_json, robots_txt
-from termbase.pages.markdown import PageWriter
-from termbase.urls import INDEX_URI, MAP_URI, category_uri, term_uri
+from termbase.urls import INDEX_URI, MAP_URI, category_uri, chapter_uri, course_uri, term_uri
 
 
 def add_generated_pages(
     files: Files,
     config: MkDocsConfig,
-    writer: PageWriter,
+    pages: dict[str, str],
     graph: TermGraph,
+    navigable: set[str],
 ) -> Files:
-    """Every generated page and export (glossary.json, robots.txt) as an in-memory file."""
-    for uri, markdown in writer.pages().items():
+    """Every generated page and export (glossary.json, robots.txt) as an in-memory file.
+    Pages in `navigable` (the A-Z index, course pages) go where mkdocs.yml's nav puts them;
+    the others are kept out of the nav, or the glossary's nav section lists them."""
+    for uri, markdown in pages.items():
         if files.get_file_from_path(uri) is not None:
-            raise Abort(f"{config.docs_dir}/{uri} would hide a generated glossary page")
-        # The index goes where mkdocs.yml's nav puts it; the nav section lists categories.
-        inclusion = InclusionLevel.UNDEFINED if uri == INDEX_URI else InclusionLevel.NOT_IN_NAV
+            raise Abort(f"{config.docs_dir}/{uri} would hide a generated page")
+        inclusion = InclusionLevel.UNDEFINED if uri in navigable else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
     site_url = (config.site_url or "").rstrip("/") + "/"
 
@@ -51,28 +53,31 @@ def add_generated_pages(
     return files
 
 
-def glossary_nav(nav: list | None, extras: list[str]) -> list | None:
-    """mkdocs.yml's nav with the glossary index made a section: index, then `extras`. An
-    index that is already a section's first entry (navigation.indexes) gets them after it."""
+Sections = dict[str, tuple[str, list[str]]]  # index URI -> (default title, pages after it)
+
+
+def sections_nav(nav: list | None, sections: Sections) -> list | None:
+    """mkdocs.yml's nav with each index page of `sections` (the glossary's, each course's)
+    made a section: the index, then its pages. An index that is already a section's first
+    entry (navigation.indexes) gets them after it."""
     if nav is None:
         return None
     nav = copy.deepcopy(nav)
-    _place(nav, extras, top=True)
+    _place(nav, sections, top=True)
     return nav
 
 
-def _place(items: list, extras: list[str], *, top: bool) -> bool:
+def _place(items: list, sections: Sections, *, top: bool) -> None:
     for position, item in enumerate(items):
         title, target = _entry(item)
-        if target == INDEX_URI:
+        if isinstance(target, str) and target in sections:
+            default, extras = sections[target]
             if position == 0 and not top:
                 items[1:1] = [uri for uri in extras if uri not in items]
             else:
-                items[position] = {title or "Glossary": [item, *extras]}
-            return True
-        if isinstance(target, list) and _place(target, extras, top=False):
-            return True
-    return False
+                items[position] = {title or default: [item, *extras]}
+        elif isinstance(target, list):
+            _place(target, sections, top=False)
 
 
 def _entry(item: object) -> tuple[str | None, object]:
@@ -82,22 +87,34 @@ def _entry(item: object) -> tuple[str | None, object]:
     return None, item
 
 
-def nav_titles(nav: list | None) -> dict[str, str]:
-    """The title mkdocs.yml gives each page of the nav, by source URI."""
-    titles: dict[str, str] = {}
+def nav_titles(nav: list | None) -> dict[str, str | None]:
+    """Every page of the nav, by source URI, with the title mkdocs.yml gives it (or None)."""
+    titles: dict[str, str | None] = {}
 
     def walk(items: Iterable) -> None:
         for item in items:
             title, target = _entry(item)
             if isinstance(target, list):
                 walk(target)
-            elif isinstance(target, str) and title is not None:
-                titles.setdefault(target, title)
+            elif isinstance(target, str) and titles.get(target) is None:
+                titles[target] = title
 
     walk(nav or [])
     return titles
 
 
-def nav_extras(graph: TermGraph) -> list[str]:
-    """The pages the glossary's nav section lists after the index."""
-    return [MAP_URI, *map(category_uri, graph.glossary.categories)]
+def nav_sections(graph: TermGraph, courses: Courses) -> Sections:
+    """The pages each nav section lists after its index: the glossary's concept map and
+    categories, each course's chapters. Terms and lessons are never in the nav: Material
+    renders the whole nav into every page."""
+    sections = {INDEX_URI: ("Glossary", [MAP_URI, *map(category_uri, graph.glossary.categories)])}
+    for course in courses.courses.values():
+        chapters = [chapter_uri(course.key, c.key) for c in course.chapters]
+        sections[course_uri(course.key)] = (course.title, chapters)
+    return sections
+
+
+def keep_lessons_out_of_nav(files: Files, courses: Courses) -> None:
+    for uri in courses.lessons:
+        if file := files.get_file_from_path(uri):
+            file.inclusion = InclusionLevel.NOT_IN_NAV

@@ -10,15 +10,25 @@ from urllib.parse import urljoin
 
 from mkdocs.structure.pages import Page
 
+from termbase.course.model import Course, Courses
+from termbase.course.pages import course_of
+from termbase.course.structured import course_ld, lesson_ld
 from termbase.engine.pagestate import PageState, PageStates
 from termbase.engine.siteurls import SiteUrls, plain_title
 from termbase.graph.relations import TermGraph
 from termbase.model import Term
 from termbase.pages import seo
-from termbase.pages.breadcrumbs import Trail, listing_trail, page_trail, term_trail
+from termbase.pages.breadcrumbs import (
+    Trail,
+    chapter_trail,
+    lesson_trail,
+    listing_trail,
+    page_trail,
+    term_trail,
+)
 from termbase.pages.markdown import by_letter, trim
 from termbase.reading.rules import DESCRIPTION_MAX, DESCRIPTION_MIN
-from termbase.urls import INDEX_URI, is_category, is_letter, letter_uri, term_uri
+from termbase.urls import INDEX_URI, course_uri, is_category, is_letter, letter_uri, term_uri
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
@@ -35,7 +45,9 @@ class Heads:
         site_description: str,
         index_page_limit: int,
         social_image: str,
+        courses: Courses,
     ):
+        self.courses = courses
         self.graph = graph
         self.urls = urls
         self.site_name = site_name
@@ -69,6 +81,8 @@ class Heads:
                 head.json_ld.append(seo.breadcrumbs_ld(self.crumbs([], "Home", url)))
             elif uri == INDEX_URI:
                 self._index(head)
+            elif found := course_of(self.courses, uri):
+                self._course(head, title, *found)
             elif state.untrusted:  # category, letter and map pages of the glossary
                 if is_category(uri):
                     head.title = seo.full_title(f"{title}: glossary category", self.site_name)
@@ -114,24 +128,46 @@ class Heads:
         head.json_ld.append(data)
 
     def _content(self, head: seo.Head, page: Page, title: str, state: PageState) -> None:
-        head.json_ld.append(seo.breadcrumbs_ld(self.crumbs(page_trail(state.uri), title, head.url)))
+        lesson = self.courses.lessons.get(state.uri)
+        trail = page_trail(state.uri)
+        if lesson:
+            course = self.courses.courses[lesson.course]
+            chapter = course.chapter(lesson.chapter)
+            assert chapter is not None  # validated
+            trail = chapter_trail(course, chapter)
+        head.json_ld.append(seo.breadcrumbs_ld(self.crumbs(trail, title, head.url)))
         reviewed = page.meta.get("last_reviewed")
-        if not reviewed:
+        if not reviewed and not lesson:
             return
         head.og_type = "article"
         kind = "LearningResource" if page.file.src_uri.startswith("lessons/") else "Article"
-        head.json_ld.append(
-            seo.article_ld(
-                kind,
-                title,
-                head.description,
-                head.url,
-                reviewed,
-                state.citations,
-                self.site_name,
-                self.urls.site_url,
-            )
+        data = seo.article_ld(
+            kind,
+            title,
+            head.description,
+            head.url,
+            reviewed,
+            state.citations,
+            self.site_name,
+            self.urls.site_url,
         )
+        if lesson:
+            terms = [(self.graph.terms[s].term, self.term_url(s)) for s in lesson.teaches]
+            course_url = self.urls.absolute(course_uri(lesson.course))
+            data = lesson_ld(lesson, head.url, state.minutes, (course, course_url), terms, data)
+        head.json_ld.append(data)
+
+    def _course(self, head: seo.Head, title: str, course: Course, chapter: str | None) -> None:
+        """A course page (a Course) or one of its chapter pages."""
+        if chapter is None:
+            head.title = seo.full_title(f"{title}: a course", self.site_name)
+            head.json_ld.append(seo.breadcrumbs_ld(self.crumbs(page_trail(""), title, head.url)))
+            lessons = [(x.title, self.urls.absolute(x.uri)) for x in self.courses.of(course.key)]
+            site = (self.site_name, self.urls.site_url)
+            head.json_ld.append(course_ld(course, head.url, lessons, site))
+            return
+        head.title = seo.full_title(f"{title}: {course.title}", self.site_name)
+        head.json_ld.append(seo.breadcrumbs_ld(self.crumbs(lesson_trail(course), title, head.url)))
 
     def check(self, states: PageStates) -> None:
         """Warn (and so fail a strict build) on what search engines penalise."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import os
 import re
 from collections.abc import Callable
@@ -11,9 +10,8 @@ from pathlib import Path
 
 from mkdocs.structure.pages import Page
 
+from termbase.course.pages import reading_minutes
 from termbase.graph.relations import Mentions
-
-WORDS_PER_MINUTE = 200
 
 
 @dataclass
@@ -39,10 +37,6 @@ class PageState:
     def minutes(self) -> int:
         """Reading time, shown on the page and beside links to it."""
         return reading_minutes(self.words)
-
-
-def reading_minutes(words: int) -> int:
-    return max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0
 
 
 # Whether a page's Markdown stage was taken from the last build (so its words are known).

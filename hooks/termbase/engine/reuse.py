@@ -36,7 +36,9 @@ class ServeReuse:
         self.theme_dir, self.reuse_markdown = theme_dir, reuse_markdown
         self.render_key = ""
 
-    def files_known(self, files: Files, config: MkDocsConfig, nav_titles: dict[str, str]) -> None:
+    def files_known(
+        self, files: Files, config: MkDocsConfig, nav_titles: dict[str, str | None]
+    ) -> None:
         """Once every file is known: the key of what each Markdown stage reads besides its
         own source and the definitions it links to (the files of the site, every term name,
         the settings); and a ReusablePage for every page, with its title from the nav."""

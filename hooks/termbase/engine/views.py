@@ -6,9 +6,12 @@ from __future__ import annotations
 import logging
 import posixpath
 from dataclasses import replace
+from pathlib import Path
 
+import markdown
 from mkdocs.structure.pages import Page
 
+from termbase.course.pages import CourseViews, course_of
 from termbase.engine.head import Heads
 from termbase.engine.pagestate import PageState, PageStates
 from termbase.engine.siteurls import SiteUrls, plain_title
@@ -33,10 +36,13 @@ class Views:
         mentions: Mentions,
         heads: Heads,
         urls: SiteUrls,
+        courses: CourseViews,
+        docs: Path,
         maps: dict | None = None,  # concept maps kept by serve between builds
     ):
         self.graph, self.states, self.mentions = graph, states, mentions
         self.heads, self.urls, self.maps = heads, urls, maps
+        self.courses, self.docs = courses, docs
 
     def of(self, page: Page) -> dict:
         """What the templates in overrides/ show around the page's own content."""
@@ -80,13 +86,34 @@ class Views:
         view["head"] = self.heads.for_page(page, state)
         if state.uri == MAP_URI:
             view["map"] = glossary_map(self.graph, url_for)
+        view.update(self._course_view(state.uri))
         if state.slug:
             term = terms[state.slug]
             view.update(term_view(term, self.graph, url_for))
             view["last_reviewed"] = term.last_reviewed
             view["concept_map"] = concept_map(self.graph, term.slug, url_for, memo=self.maps)
             view["mentioned_in"] = self._backlinks(state.slug)
+            view["lessons"] = self.courses.teaching(state.slug)
         return view
+
+    def _course_view(self, uri: str) -> dict:
+        """A lesson's header, figure and quiz; a course or chapter page's lessons."""
+        courses = self.courses.courses
+        if lesson := courses.lessons.get(uri):
+            view = {"lesson": self.courses.lesson(lesson)}
+            if visual := lesson.visual:
+                svg = visual.image.endswith(".svg")
+                view["visual"] = {
+                    "visual": visual,
+                    "svg": (self.docs / visual.image).read_text(encoding="utf-8") if svg else "",
+                    "url": self.urls.url_for(visual.image),
+                    "transcript": markdown.markdown(visual.transcript, extensions=["tables"]),
+                }
+            return view
+        if found := course_of(courses, uri):
+            course, chapter = found
+            return {"course": self.courses.course(course.key, chapter)}
+        return {}
 
     def _backlinks(self, slug: str) -> list[TitledLink]:
         """The pages that link to a term; a backlink from a term shows its definition on

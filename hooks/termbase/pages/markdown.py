@@ -57,6 +57,24 @@ def by_letter(terms: list[Term]) -> dict[str, list[Term]]:
     return letters
 
 
+def markdown_env(
+    templates: Path, bytecode_cache: jinja2.BytecodeCache | None
+) -> jinja2.Environment:
+    """Jinja for the generated pages' Markdown (overrides/markdown/)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=False,  # the output is Markdown; text fields go through md_text
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        bytecode_cache=bytecode_cache,
+    )
+    # html_text: Material's search shows front matter tags as HTML, so names are escaped.
+    env.filters.update(md_text=md_text, yaml_str=yaml_str, term_uri=term_uri, html_text=html.escape)
+    return env
+
+
 class PageWriter:
     """Writes the Markdown of the generated pages from the term graph."""
 
@@ -71,19 +89,7 @@ class PageWriter:
         self.graph = graph
         self.description = description
         self.index_page_limit = index_page_limit
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(templates),
-            autoescape=False,  # the output is Markdown; text fields go through md_text
-            undefined=jinja2.StrictUndefined,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            bytecode_cache=bytecode_cache,
-        )
-        # html_text: Material's search shows front matter tags as HTML, so names are escaped.
-        self.env.filters.update(
-            md_text=md_text, yaml_str=yaml_str, term_uri=term_uri, html_text=html.escape
-        )
+        self.env = markdown_env(templates, bytecode_cache)
 
     def pages(self) -> dict[str, str]:
         """Every generated page: src_uri -> Markdown source."""

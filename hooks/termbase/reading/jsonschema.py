@@ -34,6 +34,8 @@ def _json(spec: Field) -> dict:
         out["type"] = "boolean"
     elif spec.kind == "year":
         out.update(type="integer", minimum=1000, maximum=2200)
+    elif spec.kind == "number":
+        out.update(type="integer", minimum=1, maximum=100_000)
     elif spec.kind == "date":
         out.update(type="string", format="date", pattern=r"^\d{4}-\d{2}-\d{2}$")
     else:

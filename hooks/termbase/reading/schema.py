@@ -29,7 +29,7 @@ _SPACE = re.compile(r"\s")  # str.isspace's whitespace (both are Py_UNICODE_ISSP
 class Field:
     """One field of the contract: its kind, whether it is required, and limits."""
 
-    kind: str  # text | slug | url | date | bool | year | list | object
+    kind: str  # text | slug | url | date | bool | year | number | list | object
     description: str = ""
     required: bool = False
     max_length: int | None = None
@@ -114,6 +114,7 @@ _KIND_NAMES = {
     "date": "a date (YYYY-MM-DD)",
     "bool": "true or false",
     "year": "a year",
+    "number": "a whole number from 1",
     "list": "a list",
     "object": "a mapping",
 }
@@ -180,6 +181,8 @@ def problems(value: Value, spec: Field, path: str, name: str = ROOT) -> list[Pro
         if isinstance(data, int) and not isinstance(data, bool) and 1000 <= data <= 2200:
             return []
         return [_not_a(value, spec, path, name, " such as 2019")]
+    if kind == "number":
+        return [] if _number(data) else [_not_a(value, spec, path, name)]
 
     # text, slug and url are all strings
     if not isinstance(data, str):
@@ -235,9 +238,15 @@ def fits(value: Value, spec: Field) -> bool:
         return isinstance(data, int) and not isinstance(data, bool) and 1000 <= data <= 2200
     if kind == "date":
         return isinstance(data, dt.date) and not isinstance(data, dt.datetime)
+    if kind == "number":
+        return _number(data)
     if kind == "bool":
         return isinstance(data, bool)
     raise ValueError(f"unknown kind {kind!r}")  # pragma: no cover - a mistake in TERM
+
+
+def _number(data: object) -> bool:
+    return isinstance(data, int) and not isinstance(data, bool) and 1 <= data <= 100_000
 
 
 def _short(data: str, spec: Field) -> bool:
