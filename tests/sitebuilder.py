@@ -128,3 +128,66 @@ def make_site(root: Path, extra_config: str = "") -> Site:
     site.write("content/index.md", "# Home\n\nWelcome.\n")
     site.write("glossary/_categories.yml", yaml.safe_dump(CATEGORIES))
     return site
+
+
+# -- a small course: two chapters, two lessons, a quiz with a one-answer and a several-answer question
+
+COURSES = """\
+alignment:
+  title: Learned optimization and alignment
+  description: A short course on how training can produce models that pursue the wrong goals.
+  chapters:
+    - key: basics
+      title: The basics
+      description: What training optimizes, and what the trained model may optimize instead.
+    - key: deception
+      title: Deception
+      description: When a model might hide a goal it has from the people who train it.
+"""
+
+
+def lesson(title: str, order: int, chapter: str = "basics", extra: str = "", body: str = "") -> str:
+    return (
+        textwrap.dedent(
+            f"""\
+        ---
+        title: {title}
+        description: A lesson of the test course about {title.lower()}, long enough for a description.
+        last_reviewed: 2026-12-01
+        lesson:
+          course: alignment
+          chapter: {chapter}
+          order: {order}
+          level: beginner
+          summary: What {title.lower()} means and why it matters.
+          learning_path: [The setting, The problem, The evidence]
+          teaches: [alpha]
+        """
+        )
+        + textwrap.indent(textwrap.dedent(extra), "  ")
+        + f"---\n\n# {title}\n\nThe opening paragraph.\n\n{body}More text.\n"
+    )
+
+
+QUIZ = """\
+quiz:
+  - question: Which one is right?
+    choices: [This one, That one]
+    answer: 1
+    explanation: Because the first one is.
+  - question: Which are right?
+    choices: [A, B, C]
+    answers: [1, 3]
+    explanation: A and C both are.
+"""
+
+
+def make_course_site(root: Path, extra_config: str = "extra_css: [assets/glossary.css]\n") -> Site:
+    site = make_site(root, extra_config)
+    site.term("alpha", related=["beta"])
+    site.term("beta", related=["alpha"])
+    site.write("content/_courses.yml", COURSES)
+    related = QUIZ + "related: [lessons/two.md]\n"
+    site.write("content/lessons/one.md", lesson("First steps", 1, extra=related))
+    site.write("content/lessons/two.md", lesson("Second steps", 2, chapter="deception"))
+    return site

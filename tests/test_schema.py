@@ -217,3 +217,26 @@ def test_the_quick_verdict_agrees_with_the_full_check(data, spec):
     on every kind of field and every kind of value."""
     value = _value(data)
     assert fits(value, spec) == (problems(value, spec, "x.yml") == [])
+
+
+@pytest.mark.parametrize("kind", ["lesson", "courses"])
+def test_the_course_schemas_are_committed_and_valid(kind: str):
+    """After changing course/contract.py: glossary schema --kind KIND -o schema/KIND.schema.json"""
+    committed = PROJECT / "schema" / f"{kind}.schema.json"
+    assert committed.read_text(encoding="utf-8") == schema_text(kind)
+    Draft202012Validator.check_schema(json_schema(kind))
+
+
+def test_the_lesson_schema_and_the_loader_agree_on_a_lesson(tmp_path):
+    from sitebuilder import QUIZ, lesson, make_course_site
+
+    validator = Draft202012Validator(json_schema("lesson"))
+    good = yaml.safe_load(lesson("Good", 1, extra=QUIZ).split("---")[1])
+    assert list(validator.iter_errors(good)) == []
+    bad = lesson("Bad", 1).replace("  summary:", "  summry:")
+    assert list(validator.iter_errors(yaml.safe_load(bad.split("---")[1])))
+    site = make_course_site(tmp_path)
+    site.write("content/lessons/bad.md", bad)
+    result = site.check()
+    assert result.returncode == 1
+    assert "unknown key 'summry' in lesson (did you mean 'summary'?)" in result.stderr

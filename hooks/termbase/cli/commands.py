@@ -182,7 +182,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    text = schema_text()
+    text = schema_text(args.kind)
     if args.output:
         output = Path(args.output)
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -193,9 +193,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def schema_text() -> str:
-    """The JSON Schema of a term file, as committed in schema/term.schema.json."""
-    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+def schema_text(kind: str = "term") -> str:
+    """A JSON Schema as committed in schema/<kind>.schema.json."""
+    return json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
 
 
 def _shown(path: Path) -> str:

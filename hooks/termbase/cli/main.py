@@ -8,6 +8,7 @@ import sys
 
 from termbase.cli.commands import cmd_audit, cmd_check, cmd_linkcheck, cmd_new, cmd_schema
 from termbase.cli.report import annotation
+from termbase.reading.jsonschema import SCHEMAS
 
 __all__ = ["annotation", "build_parser", "main"]
 
@@ -93,9 +94,17 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="examples:\n"
         "  glossary schema\n"
-        "  glossary schema --output schema/term.schema.json   # after changing schema.py",
+        "  glossary schema --output schema/term.schema.json   # after changing schema.py\n"
+        "  glossary schema --kind lesson -o schema/lesson.schema.json",
     )
     schema.add_argument("--output", "-o", help="write to this file instead of printing")
+    schema.add_argument(
+        "--kind",
+        choices=SCHEMAS,
+        default="term",
+        help="term (default): a term file; lesson: a lesson's front matter; "
+        "courses: content/_courses.yml",
+    )
     schema.set_defaults(run=cmd_schema)
 
     audit = commands.add_parser(

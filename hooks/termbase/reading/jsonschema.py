@@ -5,17 +5,39 @@ from __future__ import annotations
 
 from termbase.reading.schema import SLUG_PATTERN, TERM, URL_PATTERN, Field
 
+SCHEMAS = ("term", "lesson", "courses")
 
-def json_schema(spec: Field = TERM) -> dict:
-    """The contract as JSON Schema (draft 2020-12) for editors' YAML language servers."""
-    schema = _json(spec)
-    schema = {
+
+def json_schema(kind: str = "term") -> dict:
+    """A contract as JSON Schema (draft 2020-12) for editors' YAML language servers: a term
+    file, a lesson's front matter (its `lesson:` key; MkDocs' own keys are left open) or
+    content/_courses.yml."""
+    from termbase.course.contract import COURSE, LESSON  # the course model builds on this one
+
+    if kind == "term":
+        title, body = "Glossary term file", _json(TERM)
+    elif kind == "lesson":
+        title = "Front matter of a lesson page"
+        body = {
+            "description": "MkDocs front matter; `lesson:` makes the page a lesson of a course.",
+            "type": "object",
+            "properties": {"lesson": _json(LESSON)},
+            "required": ["lesson"],
+        }
+    else:
+        title = "content/_courses.yml"
+        body = {
+            "description": "The courses of the site, by key, with their chapters in order.",
+            "type": "object",
+            "propertyNames": {"pattern": SLUG_PATTERN},
+            "additionalProperties": _json(COURSE),
+        }
+    return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://github.com/termbase/termbase/schema/term.schema.json",
-        "title": "Glossary term file",
-        **schema,
+        "$id": f"https://github.com/termbase/termbase/schema/{kind}.schema.json",
+        "title": title,
+        **body,
     }
-    return schema
 
 
 def _json(spec: Field) -> dict:
