@@ -32,7 +32,20 @@ def built(tmp_path_factory) -> Site:
                 "authors": ["Evan Hubinger", "Chris van Merwijk"],
                 "year": 2019,
                 "url": "https://arxiv.org/abs/1906.01820",
-            }
+            },
+            {
+                "title": "A shortened list",
+                "authors": ["First Author", "Second Author"],
+                "et_al": True,
+                "year": 2023,
+                "url": "https://example.org/short",
+            },
+            {
+                "title": "An edited volume",
+                "editors": ["One Editor", "Two Editor"],
+                "year": 2009,
+                "url": "https://example.org/volume",
+            },
         ],
     )
     site.term("inner-alignment", term="Inner alignment", category="risks")
@@ -60,8 +73,12 @@ def test_term_page_shows_every_field_in_order(built: Site):
     assert "Open research" in article.text()
     headings = [h.attributes.get("id") for h in article.css("h2")]
     assert headings.index("faq") < headings.index("related-terms") < headings.index("references")
-    reference = article.css_first("ol.glossary-references li")
+    reference, shortened, edited = article.css("ol.glossary-references li")
     assert "Evan Hubinger, Chris van Merwijk (2019)" in reference.text()
+    assert " ".join(shortened.text().split()).startswith(
+        "First Author, Second Author et al. (2023)."
+    )
+    assert " ".join(edited.text().split()).startswith("One Editor, Two Editor (eds.) (2009).")
     assert reference.css_first("a").attributes["href"] == "https://arxiv.org/abs/1906.01820"
     meta = article.css_first(".glossary-term-meta")
     assert meta.css_first("a").attributes["href"] == "../category/core/"

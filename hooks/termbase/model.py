@@ -62,6 +62,8 @@ class Reference:
     url: str
     authors: tuple[str, ...] = ()
     year: int | None = None
+    et_al: bool = False  # the authors listed are the first of more
+    editors: tuple[str, ...] = ()  # of an edited volume
 
 
 @dataclass(frozen=True)

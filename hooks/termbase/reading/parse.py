@@ -128,6 +128,8 @@ def build_term(root: Value, slug: str, path: str) -> Term:
                 url=sub(i, "url").strip(),
                 authors=tuple(a.data.strip() for a in (sub(i, "authors") or [])),
                 year=sub(i, "year"),
+                et_al=bool(sub(i, "et_al")),
+                editors=tuple(e.data.strip() for e in (sub(i, "editors") or [])),
             )
             for i in get("references", [])
         ),

@@ -80,6 +80,10 @@ TERM = Field(
                 fields={
                     "title": _text("Title of the work.", 300, required=True),
                     "authors": Field("list", "Authors, in order.", items=_text("An author.", 120)),
+                    "et_al": Field("bool", "The authors listed are the first of more: 'et al.'"),
+                    "editors": Field(
+                        "list", "Editors of an edited volume.", items=_text("An editor.", 120)
+                    ),
                     "year": Field("year", "Year of publication."),
                     "url": Field("url", "Link to the work (http or https).", required=True),
                 },
