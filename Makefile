@@ -30,6 +30,7 @@ audit: $(VENV)/.installed node_modules/.package-lock.json chromium
 # `make bench BENCH_ARGS=--quick` builds N = 100 in under a minute.
 bench: $(VENV)/.installed-test chromium  # Playwright and Chromium time the search
 	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) bench/lessons.py $(LESSON_ARGS)  # 2,000 lessons: their cost against hand-written pages
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
