@@ -4,11 +4,7 @@ as term files, so errors read alike and the JSON Schema for editors comes from h
 from __future__ import annotations
 
 from termbase.reading.schema import Field
-
-
-def _text(description: str, max_length: int, required: bool = False) -> Field:
-    return Field("text", description, required, max_length)
-
+from termbase.reading.schema import text_field as _text
 
 QUESTION = Field(
     "object",

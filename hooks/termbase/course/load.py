@@ -12,6 +12,7 @@ from termbase.course.model import Chapter, Course, Courses, Lesson, Question, Vi
 from termbase.course.rules import validate_courses
 from termbase.model import Glossary, GlossaryError, Location, Problem
 from termbase.reading import schema
+from termbase.reading.keyed import read_keyed
 from termbase.reading.parse import readable
 from termbase.reading.values import Value
 from termbase.reading.yamlread import read_yaml
@@ -67,40 +68,21 @@ def _read_courses(file: Path, shown, problems: list[Problem]) -> dict[str, Cours
     if not file.is_file():
         return {}
     path = shown(file)
-    root = read_yaml(file.read_bytes(), path)
-    if isinstance(root, Problem):
-        problems.append(root)
-        return {}
-    problems += root.problems or []
-    if not isinstance(root.data, dict):
-        problems.append(Problem(root.where(path), "the courses file must map course keys"))
-        return {}
     courses = {}
-    for key, value in root.data.items():
-        where = Location(path, value.key_line or value.line)
-        if not schema.SLUG_RE.match(key):
-            problems.append(Problem(where, f"course key {key!r} is not a valid slug"))
-            continue
-        found = schema.check(value, COURSE, path, f"course {key!r}")
-        problems += found
-        if found or not readable(value):
-            continue
-        fields = value.data
-        chapters = []
-        for item in fields["chapters"].data:
-            chapter = item.data
-            chapters.append(
-                Chapter(
-                    key=chapter["key"].data,
-                    title=chapter["title"].data.strip(),
-                    description=" ".join(chapter["description"].data.split()),
-                )
+    for key, (fields, where) in read_keyed(file, path, COURSE, "course", problems).items():
+        chapters = tuple(
+            Chapter(
+                key=item.data["key"].data,
+                title=item.data["title"].data.strip(),
+                description=" ".join(item.data["description"].data.split()),
             )
+            for item in fields["chapters"].data
+        )
         courses[key] = Course(
             key=key,
             title=fields["title"].data.strip(),
             description=" ".join(fields["description"].data.split()),
-            chapters=tuple(chapters),
+            chapters=chapters,
             location=where,
         )
     return courses

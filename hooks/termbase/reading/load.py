@@ -12,9 +12,9 @@ from pathlib import Path
 
 from termbase.model import Category, Glossary, GlossaryError, Location, Problem, Term
 from termbase.reading import schema
+from termbase.reading.keyed import read_keyed
 from termbase.reading.parse import TermParser
 from termbase.reading.rules import validate_glossary
-from termbase.reading.yamlread import read_yaml
 
 CATEGORIES_FILE = "_categories.yml"
 
@@ -125,27 +125,14 @@ def _load_categories(file: Path, shown, problems: list[Problem]) -> dict[str, Ca
             Problem(Location(path), "categories file is missing: it maps category keys to names")
         )
         return {}
-    root = read_yaml(file.read_bytes(), path)
-    if isinstance(root, Problem):
-        problems.append(root)
-        return {}
-    problems += root.problems or []
-    if not isinstance(root.data, dict):
-        problems.append(Problem(root.where(path), "categories file must be a mapping of keys"))
-        return {}
-    categories = {}
-    for key, value in root.data.items():
-        line = Location(path, value.key_line or value.line)
-        if not schema.SLUG_RE.match(key):
-            problems.append(Problem(line, f"category key {key!r} is not a valid slug"))
-            continue
-        found = schema.check(value, schema.CATEGORY, path, f"category {key!r}")
-        problems += found
-        if not found:
-            categories[key] = Category(
-                key=key,
-                name=value.data["name"].data.strip(),
-                description=" ".join(value.data["description"].data.split()),
-                location=line,
-            )
-    return categories
+    return {
+        key: Category(
+            key=key,
+            name=fields["name"].data.strip(),
+            description=" ".join(fields["description"].data.split()),
+            location=where,
+        )
+        for key, (fields, where) in read_keyed(
+            file, path, schema.CATEGORY, "category", problems
+        ).items()
+    }

@@ -37,8 +37,12 @@ class Field:
     fields: dict[str, Field] = field(default_factory=dict)
 
 
-def _text(description: str, max_length: int, required: bool = False) -> Field:
+def text_field(description: str, max_length: int, required: bool = False) -> Field:
+    """A text of at most `max_length` characters (the course contract declares its own so)."""
     return Field("text", description, required, max_length)
+
+
+_text = text_field
 
 
 TERM = Field(
