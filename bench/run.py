@@ -68,6 +68,8 @@ class Result:
     search_index_mb: float = 0.0
     floor_search_index_mb: float = 0.0
     largest_page: tuple[str, float] = ("", 0.0)
+    index_json_mb: float = 0.0  # glossary.json
+    term_json_kb: tuple[float, float] = (0.0, 0.0)  # glossary/<slug>.json: median, largest
     check_seconds: list[float] = field(default_factory=list)  # cold: no parse cache
     check_warm_seconds: list[float] = field(default_factory=list)  # again, nothing changed
     linkcheck_seconds: list[float] = field(default_factory=list)
@@ -276,6 +278,9 @@ def bench_size(n: int, workdir: Path, args: argparse.Namespace) -> Result:
     result.search_index_mb = (sites["glossary"] / index).stat().st_size / 1e6
     result.floor_search_index_mb = (sites["floor"] / index).stat().st_size / 1e6
     result.largest_page = largest_html(sites["glossary"])
+    result.index_json_mb = (sites["glossary"] / "glossary.json").stat().st_size / 1e6
+    sizes = [p.stat().st_size / 1e3 for p in (sites["glossary"] / "glossary").glob("*.json")]
+    result.term_json_kb = (statistics.median(sizes), max(sizes)) if sizes else (0.0, 0.0)
 
     if has_linkcheck():
         for _ in range(CHECK_REPEATS):
@@ -364,6 +369,12 @@ def details(results: list[Result]) -> str:
             )
     for r in results:
         notes.append(f"search in Chromium at N={r.n:,}: {r.search.summary()}")
+    for r in results:
+        median, largest = r.term_json_kb
+        notes.append(
+            f"JSON at N={r.n:,}: glossary.json {r.index_json_mb:.2f} MB; glossary/<slug>.json "
+            f"{median:.1f} KB (median), {largest:.1f} KB (largest)"
+        )
     for r in results:
         if r.serve_note:
             shown = ", ".join(f"{s:.2f}" for s in r.serve_seconds) or "none"

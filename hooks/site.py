@@ -43,7 +43,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    _build.end_page(page)
+    _build.end_page(page, html)
     return html
 
 

@@ -39,7 +39,7 @@ _META_URL_SELECTOR = ", ".join(
     f'meta[{attr}="{name}"]' for name in _META_URLS for attr in ("property", "name")
 )
 # JSON keys whose value is a URL even when relative; any absolute http(s) string is a URL too.
-_JSON_URL_KEYS = {"url", "href", "@id", "item", "sameas", "image", "logo", "contenturl"}
+_JSON_URL_KEYS = {"url", "href", "@id", "item", "sameas", "image", "logo", "contenturl", "json"}
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 

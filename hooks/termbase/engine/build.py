@@ -33,6 +33,7 @@ from termbase.engine.views import Views
 from termbase.graph.linker import TermIndex
 from termbase.graph.relations import Mentions, TermGraph
 from termbase.model import GlossaryError, Problem
+from termbase.pages.api import TermHtml, dumps, payload_path, split_term_html, term_payload
 from termbase.pages.markdown import PageWriter
 from termbase.reading.cache import ParseCache
 from termbase.reading.links import check_page_links
@@ -152,6 +153,7 @@ class GlossaryBuild:
         if self.reuse:
             self.reuse.files_known(files, config, nav_titles(config.nav))
         self.urls = SiteUrls(files, config.site_url)
+        self.site_dir = Path(config.site_dir)
         self.heads = Heads(
             self.graph,
             self.urls,
@@ -177,10 +179,12 @@ class GlossaryBuild:
     def begin_page(self, page: Page, markdown: str) -> None:
         self.states.begin(page, markdown, self.reuse.markdown if self.reuse else None)
 
-    def end_page(self, page: Page) -> None:
+    def end_page(self, page: Page, html: str) -> None:
         state = self.states.end()
         if state and self.reuse:
             self.reuse.keep_markdown(page, state)
+        if state and state.slug:  # for its JSON file, written with the page
+            state.api_html = split_term_html(html, self.urls.absolute(state.uri))
 
     def before_templates(self, env: jinja2.Environment, files: Files, config: MkDocsConfig,
                          nav: Navigation) -> None:  # fmt: skip
@@ -203,6 +207,19 @@ class GlossaryBuild:
         state.view = None
         if self.reuse:
             self.reuse.keep_html(state, output, self.heads.by_page[state.uri])
+        if state.slug and state.api_html is not None:
+            self.write_payload(state.slug, state.api_html)
+            state.api_html = None
+
+    def write_payload(self, slug: str, html: TermHtml) -> None:
+        """glossary/<slug>.json beside the page (pages/api.py)."""
+        term = self.graph.terms[slug]
+        lessons = [(x.title, self.urls.absolute(x.uri)) for x in self.courses.teaching(slug)]
+        head = self.heads.by_page[term_uri(slug)]
+        payload = term_payload(term, self.graph, self.urls.absolute, head, html, lessons)
+        path = self.site_dir / payload_path(slug)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dumps(payload), encoding="utf-8")
 
     def finish(self) -> None:
         """After the build: fail a strict build on duplicate heads; say what serve reused."""

@@ -19,6 +19,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from termbase.course.model import Courses
 from termbase.graph.relations import TermGraph
+from termbase.pages.api import dumps, payload_path
+from termbase.pages.apischema import SCHEMAS
 from termbase.pages.export import glossary_json, robots_txt
 from termbase.urls import INDEX_URI, MAP_URI, category_uri, chapter_uri, course_uri, term_uri
 
@@ -43,9 +45,13 @@ def add_generated_pages(
     def term_url(slug: str) -> str:
         return urljoin(site_url, files.get_file_from_path(term_uri(slug)).url)
 
+    def json_url(slug: str) -> str:
+        return urljoin(site_url, payload_path(slug))
+
     exports = {
-        "glossary.json": glossary_json(graph, term_url, config.site_name),
+        "glossary.json": glossary_json(graph, term_url, config.site_name, json_url),
         "robots.txt": robots_txt(config.site_url),
+        **{f"schema/{name}": dumps(schema) for name, schema in SCHEMAS.items()},
     }
     for uri, content in exports.items():
         if files.get_file_from_path(uri) is None:  # a hand-written file wins

@@ -14,8 +14,14 @@ from termbase.graph.relations import TermGraph
 FORMAT_VERSION = 1
 
 
-def glossary_json(graph: TermGraph, absolute_url: Callable[[str], str], site_name: str) -> str:
-    """The published terms A-Z; `absolute_url(slug)` gives each term page's URL."""
+def glossary_json(
+    graph: TermGraph,
+    absolute_url: Callable[[str], str],
+    site_name: str,
+    json_url: Callable[[str], str],
+) -> str:
+    """The published terms A-Z; `absolute_url(slug)` gives each term page's URL and
+    `json_url(slug)` its JSON file's (pages/api.py)."""
     terms = [
         {
             "slug": term.slug,
@@ -26,6 +32,7 @@ def glossary_json(graph: TermGraph, absolute_url: Callable[[str], str], site_nam
             "category": term.category,
             "related": graph.related[term.slug],
             "last_reviewed": term.last_reviewed.isoformat() if term.last_reviewed else None,
+            "json": json_url(term.slug),
         }
         for term in graph.glossary.published
     ]

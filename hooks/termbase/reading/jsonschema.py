@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from termbase.reading.schema import SLUG_PATTERN, TERM, URL_PATTERN, Field
 
-SCHEMAS = ("term", "lesson", "courses")
+SCHEMAS = ("term", "lesson", "courses", "glossary-term", "glossary-index")
 
 
 def json_schema(kind: str = "term") -> dict:
@@ -13,7 +13,10 @@ def json_schema(kind: str = "term") -> dict:
     file, a lesson's front matter (its `lesson:` key; MkDocs' own keys are left open) or
     content/_courses.yml."""
     from termbase.course.contract import COURSE, LESSON  # the course model builds on this one
+    from termbase.pages.apischema import SCHEMAS as PUBLISHED
 
+    if kind in ("glossary-term", "glossary-index"):  # the published JSON files
+        return PUBLISHED[f"{kind}.schema.json"]
     if kind == "term":
         title, body = "Glossary term file", _json(TERM)
     elif kind == "lesson":
