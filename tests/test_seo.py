@@ -164,6 +164,7 @@ def test_glossary_json_export(built: Site):
         "category": "core",
         "related": ["hostile-term"],
         "last_reviewed": "2026-05-05",
+        "json": "https://glossary.example/glossary/mesa-optimization.json",
     }
     assert data["terms"][0]["related"] == ["mesa-optimization"]  # shown both ways
     assert [t["slug"] for t in data["terms"]] == ["hostile-term", "mesa-optimization"]
