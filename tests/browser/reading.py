@@ -151,9 +151,12 @@ _FOCUS = """() => {
   };
 }"""
 
-# Every element a reader can see and operate, that Tab never reached.
+# Every element a reader can see and operate, that Tab never reached (one radio a group).
 _MISSED = """() => [...document.querySelectorAll(
     'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+  // A radio group is one Tab stop: the arrow keys move within it.
+  .filter(e => !(e.type === 'radio'
+    && [...document.getElementsByName(e.name)].some(other => other.dataset.tabbed)))
   .filter(e => !e.dataset.tabbed && !e.disabled && e.tabIndex >= 0
     && e.checkVisibility({checkVisibilityCSS: true})
     && e.getBoundingClientRect().width > 1 && e.getBoundingClientRect().height > 1)
