@@ -12,6 +12,7 @@ site_dir) and `--dirty` builds (which reuse what site_dir holds) write in place 
 from __future__ import annotations
 
 import atexit
+import errno
 import logging
 import os
 import shutil
@@ -28,6 +29,7 @@ log = logging.getLogger("mkdocs.hooks.glossary")
 
 # After every other plugin's on_post_build: what they write and warn goes into this build.
 run_last = event_priority(-100)
+FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}  # no space, over quota, file size limit
 
 
 def building_folder(site: Path, pid: int) -> Path:
@@ -135,16 +137,18 @@ class AtomicOutput:
             shutil.rmtree(old, ignore_errors=True)
 
     def failed(self, error: Exception) -> None:
-        """The build raised: delete the new folder; say plainly that the disk is full."""
+        """The build raised: delete the new folder. An OSError (a full disk, above all) would
+        end in a Python traceback: say what failed instead, in one line, and abort."""
         if self.building is None:
             return
         self.abandon()
         if self.config is not None:
             self.config.site_dir = self.site_dir
-        if isinstance(error, OSError) and not isinstance(error, Abort):
-            where = f" ({error.filename})" if error.filename else ""
-            log.error(f"cannot write the site: {error.strerror or error}{where}")
-            raise Abort(f"Aborted: {self.site_dir} was left as it was") from None
+        if isinstance(error, OSError):
+            what = "cannot write the site" if error.errno in FULL else "the build failed"
+            on = f" (writing or copying {error.filename})" if error.filename else ""
+            log.error(f"{what}: {error.strerror or error}{on}")
+            raise Abort(f"Aborted: {self.site_dir} was left as it was.") from None
 
     def abandon(self) -> None:
         self._stop_counting()
