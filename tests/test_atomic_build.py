@@ -193,6 +193,19 @@ def test_the_glossary_checks_after_writing_keep_the_previous_site(site: Site):
     assert leftovers(site) == []
 
 
+def test_a_warning_while_loading_the_glossary_keeps_the_previous_site(site: Site):
+    """Warned before any page is written (a description too short for search results)."""
+    site.term("alpha")
+    assert site.build().returncode == 0
+    before = snapshot(site.root / "site")
+    site.term("alpha", short_definition="Too short to describe a page.")
+    result = site.build()
+    assert result.returncode == 1
+    assert "the page description is 29 characters" in result.stderr
+    assert snapshot(site.root / "site") == before
+    assert leftovers(site) == []
+
+
 def file_size_limit(limit: int) -> Callable[[], None]:
     def apply() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))

@@ -12,7 +12,9 @@ site_dir) and `--dirty` builds (which reuse what site_dir holds) write in place 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import errno
+import glob
 import logging
 import os
 import shutil
@@ -60,12 +62,13 @@ def recover(site: Path) -> None:
     between the two renames of swap's fallback left aside."""
     if not site.parent.is_dir():
         return
-    for path in site.parent.glob(f".{site.name}.*-*"):
+    for path in site.parent.glob(f".{glob.escape(site.name)}.*-*"):
         kind, _, pid = path.name[len(site.name) + 2 :].rpartition("-")
         if kind not in ("building", "old") or not pid.isdigit() or running(int(pid)):
             continue
         if kind == "old" and not os.path.lexists(site):
-            os.rename(path, site)
+            with contextlib.suppress(OSError):
+                os.rename(path, site)
         else:
             shutil.rmtree(path, ignore_errors=True)
 
@@ -96,12 +99,18 @@ class AtomicOutput:
         self.config: MkDocsConfig | None = None  # on_build_error is given no config
 
     def startup(self, command: str, dirty: bool) -> None:
+        """Count warnings from here: MkDocs counts them from the start of the build, right
+        after on_startup, but tells only after on_post_build, and a warning logged in
+        on_config (by the glossary's own checks, say) fails strict mode too."""
         self.atomic = command != "serve" and not dirty
+        if self.atomic:
+            self.warnings = WarningCounter()
 
     def redirect(self, config: MkDocsConfig) -> None:
         """Point config.site_dir at a new folder beside it, after deleting stale ones."""
         if not self.atomic:
             return
+        self.config = config
         site = Path(os.path.realpath(config.site_dir))
         if os.path.ismount(site):
             log.info(f"{site} is a mount point, which cannot be swapped: building in place")
@@ -116,9 +125,7 @@ class AtomicOutput:
             log.info(f"cannot build beside {site} ({error.strerror}): building in place")
             return
         self.site_dir, self.site, self.building = config.site_dir, site, building
-        self.config = config
         config.site_dir = str(building)
-        self.warnings = WarningCounter()  # MkDocs counts them only after on_post_build
         atexit.register(self.abandon)  # Ctrl-C: KeyboardInterrupt skips on_build_error
 
     def publish(self, config: MkDocsConfig) -> None:
@@ -139,15 +146,17 @@ class AtomicOutput:
     def failed(self, error: Exception) -> None:
         """The build raised: delete the new folder. An OSError (a full disk, above all) would
         end in a Python traceback: say what failed instead, in one line, and abort."""
-        if self.building is None:
-            return
         self.abandon()
+        if self.site is None:  # not redirected: nothing to say about site_dir
+            return
         if self.config is not None:
             self.config.site_dir = self.site_dir
         if isinstance(error, OSError):
-            what = "cannot write the site" if error.errno in FULL else "the build failed"
-            on = f" (writing or copying {error.filename})" if error.filename else ""
-            log.error(f"{what}: {error.strerror or error}{on}")
+            if error.errno in FULL:
+                on = f" (writing or copying {error.filename})" if error.filename else ""
+                log.error(f"cannot write the site: {error.strerror}{on}")
+            else:
+                log.error(f"the build failed: {error}")
             raise Abort(f"Aborted: {self.site_dir} was left as it was.") from None
 
     def abandon(self) -> None:
