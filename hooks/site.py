@@ -4,19 +4,23 @@ load -> validate -> term graph (on_config); generated pages, term-file links and
 section (on_files); term links and hover definitions while each page renders
 (on_page_markdown, the Markdown extension, on_page_content); template data incl. backlinks
 (on_page_context); live reload of glossary/ (on_serve), reusing unchanged pages between
-rebuilds (on_startup, on_env, on_post_page).
+rebuilds (on_startup, on_env, on_post_page). `mkdocs build` writes into a new folder beside
+site_dir, put in place only once the whole build has succeeded (on_config, on_post_build,
+on_build_error).
 """
 
 from __future__ import annotations
 
 # MkDocs puts this folder on sys.path only while it imports this file: import the core now.
-from termbase.engine import GlossaryBuild, start_session
+from termbase.engine import AtomicOutput, GlossaryBuild, run_last, start_session
 
 _build: GlossaryBuild | None = None
 _nav = None
+_output = AtomicOutput()
 
 
 def on_startup(command, dirty):
+    _output.startup(command, dirty)  # `mkdocs build` swaps the whole new site in at the end
     if command == "serve":
         start_session()  # keep each page's rendering to reuse it in the next rebuild
 
@@ -24,6 +28,7 @@ def on_startup(command, dirty):
 def on_config(config):
     global _build
     _build = GlossaryBuild(config)  # loads and validates; aborts before anything is written
+    _output.redirect(config)  # site_dir -> a new folder beside it; stale ones deleted
     return config
 
 
@@ -62,8 +67,14 @@ def on_post_page(output, page, config):
     return output
 
 
+@run_last  # after other plugins' on_post_build, so their files and warnings count
 def on_post_build(config):
-    _build.finish()  # duplicate titles or descriptions fail a strict build
+    _build.finish()  # duplicate titles or descriptions fail a strict build: check them first
+    _output.publish(config)  # the new site in place, unless a warning fails strict mode
+
+
+def on_build_error(error):
+    _output.failed(error)  # the new folder deleted; site_dir left as it was
 
 
 def on_serve(server, config, builder):

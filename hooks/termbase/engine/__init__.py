@@ -5,7 +5,8 @@ engine-free core (reading, graph, pages), so moving to another engine means rewr
 package only.
 """
 
+from termbase.engine.atomic import AtomicOutput, run_last
 from termbase.engine.build import GlossaryBuild
 from termbase.engine.rebuild import start_session
 
-__all__ = ["GlossaryBuild", "start_session"]
+__all__ = ["AtomicOutput", "GlossaryBuild", "run_last", "start_session"]
