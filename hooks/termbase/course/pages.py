@@ -84,8 +84,7 @@ class CourseViews:
         assert chapter is not None  # validated
         chapter_url = self.url_for(chapter_uri(course.key, chapter.key))
         siblings = self.courses.of(lesson.course)
-        place = siblings.index(lesson)
-        cards = {x.uri: self.card(x) for x in siblings}
+        place = self.courses.place(lesson)
         related = [self.card(self.courses.lessons[uri]) for uri in lesson.related]
         return {
             "lesson": lesson,
@@ -94,8 +93,8 @@ class CourseViews:
             "minutes": reading_minutes(lesson.words),
             "course": TitledLink(course.title, self.url_for(course_uri(course.key))),
             "chapter": TitledLink(chapter.title, chapter_url),
-            "previous": cards[siblings[place - 1].uri] if place > 0 else None,
-            "next": cards[siblings[place + 1].uri] if place + 1 < len(siblings) else None,
+            "previous": self.card(siblings[place - 1]) if place > 0 else None,
+            "next": self.card(siblings[place + 1]) if place + 1 < len(siblings) else None,
             "concepts": [
                 TitledLink(
                     self.terms[s].term, self.url_for(term_uri(s)), self.terms[s].short_definition
