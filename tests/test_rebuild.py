@@ -100,6 +100,9 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "a hand-written page": lambda root: replace_in(
         root / "content/about.md", "\n## ", "\nA new paragraph about mesa-optimization.\n\n## "
     ),
+    "a lesson's summary (its card on other lessons and on term pages)": lambda root: replace_in(
+        root / "content/lessons/evidence-on-deception.md", "  summary: ", "  summary: Revised. "
+    ),
     "a template": lambda root: replace_in(
         root / "overrides/term.html", "Related terms</h2>", "Related ideas</h2>"
     ),

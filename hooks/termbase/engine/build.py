@@ -110,7 +110,7 @@ class GlossaryBuild:
             # Snippets pull other files into a page's Markdown: then no page reuses it.
             snippets = "pymdownx.snippets" in config.markdown_extensions
             self.reuse = ServeReuse(
-                self.session, self.graph, config_key, self.theme_dir, not snippets
+                self.session, self.graph, config_key, self.theme_dir, not snippets, self.courses
             )
 
     def _load(self):

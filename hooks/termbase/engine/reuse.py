@@ -13,6 +13,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
 
+from termbase.course.model import Courses
 from termbase.engine import rebuild
 from termbase.engine.pagestate import PageState, PageStates
 from termbase.graph.relations import Mentions, TermGraph
@@ -31,8 +32,10 @@ class ServeReuse:
         config_key: str,
         theme_dir: Path,
         reuse_markdown: bool,  # False when pages pull in other files (snippets)
+        courses: Courses,
     ):
         self.cache, self.graph, self.config_key = cache, graph, config_key
+        self.courses = courses
         self.theme_dir, self.reuse_markdown = theme_dir, reuse_markdown
         self.render_key = ""
 
@@ -139,6 +142,8 @@ class ServeReuse:
                 for t in self.graph.terms.values()
             ],
             self.graph.glossary.categories,
+            # Lesson pages show their neighbours' cards, term pages the lessons teaching them.
+            (self.courses.courses, self.courses.lessons),
             mentions.by_page,
             [(uri, files.src_uris[uri].page.title, s.minutes) for uri, s in states.by_uri.items()],
         ]
