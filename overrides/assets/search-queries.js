@@ -21,6 +21,15 @@
     return query;
   }
 
+  // Material asks for the last word as a prefix ("overoptimization*"), and lunr does not
+  // stem a prefix, so a whole last word that the index holds stemmed ("overoptim") matched
+  // nothing: "Reward model overoptimization" found "Reward modeling" first. The last word is
+  // asked for once more as a whole word, which lunr stems.
+  function withWholeLastWord(query) {
+    var match = /(?:^|\s)([A-Za-z]{4,})$/.exec(query);
+    return match ? query.slice(0, match.index) + (match.index ? " " : "") + match[1] + " " + match[1] : query;
+  }
+
   function SearchWorker(url, options) {
     var worker = new NativeWorker(url, options);
     var post = worker.postMessage;
@@ -35,7 +44,7 @@
         }
       } else if (message && message.type === QUERY && typeof message.data === "string" && separatorAtEnd) {
         args[0] = Object.assign({}, message, {
-          data: withoutTrailingSeparators(message.data, separatorAtEnd)
+          data: withWholeLastWord(withoutTrailingSeparators(message.data, separatorAtEnd))
         });
       }
       return post.apply(worker, args);
