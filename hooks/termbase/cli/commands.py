@@ -48,7 +48,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         parser = TermParser(cache.entries, workers=available_cores())
         glossary = load_glossary(folder.resolve(), root=root, parser=parser)
-        cache.save()
         broken = check_page_links(glossary, project.markdown_pages(), root)
         if broken:
             raise GlossaryError(broken + glossary.warnings)

@@ -82,7 +82,7 @@ class GlossaryBuild:
             )
         self.mentions = Mentions()
         self.states = PageStates(
-            {term_uri(slug): str(term.source) for slug, term in terms.items()},
+            {term_uri(slug): (slug, str(term.source)) for slug, term in terms.items()},
             self.mentions,
             self.root,
             self.settings.dir,

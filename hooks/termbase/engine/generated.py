@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from termbase.course.model import Courses
 from termbase.graph.relations import TermGraph
-from termbase.pages.api import dumps, payload_path
+from termbase.pages.api import dumps, json_url
 from termbase.pages.apischema import SCHEMAS
 from termbase.pages.export import glossary_json, robots_txt
 from termbase.urls import INDEX_URI, MAP_URI, category_uri, chapter_uri, course_uri, term_uri
@@ -45,11 +45,11 @@ def add_generated_pages(
     def term_url(slug: str) -> str:
         return urljoin(site_url, files.get_file_from_path(term_uri(slug)).url)
 
-    def json_url(slug: str) -> str:
-        return urljoin(site_url, payload_path(slug))
+    def term_json_url(slug: str) -> str:
+        return json_url(lambda uri: urljoin(site_url, uri), slug)
 
     exports = {
-        "glossary.json": glossary_json(graph, term_url, config.site_name, json_url),
+        "glossary.json": glossary_json(graph, term_url, config.site_name, term_json_url),
         "robots.txt": robots_txt(config.site_url),
         **{f"schema/{name}": dumps(schema) for name, schema in SCHEMAS.items()},
     }

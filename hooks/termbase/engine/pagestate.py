@@ -50,12 +50,12 @@ class PageStates:
 
     def __init__(
         self,
-        term_sources: dict[str, str],  # src_uri of each term page -> its term file
+        term_pages: dict[str, tuple[str, str]],  # src_uri of a term page -> (slug, term file)
         mentions: Mentions,
         root: Path,
         glossary_dir: str,
     ):
-        self.term_sources = term_sources
+        self.term_pages = term_pages
         self.mentions = mentions
         self.root = root
         self.glossary_dir = glossary_dir
@@ -68,8 +68,7 @@ class PageStates:
     def begin(self, page: Page, markdown: str, reused: ReuseMarkdown | None = None) -> None:
         """Before a page's Markdown renders: tell the extension which page it is."""
         uri = page.file.src_uri
-        source = self.term_sources.get(uri)
-        slug = uri.removeprefix("glossary/").removesuffix(".md") if source else None
+        slug, source = self.term_pages.get(uri, (None, None))
         if source is None:
             source = (
                 os.path.relpath(page.file.abs_src_path, self.root)

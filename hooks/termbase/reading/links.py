@@ -9,7 +9,15 @@ from pathlib import Path
 
 from termbase.model import Glossary, Location, Problem, Term
 from termbase.reading.schema import suggest
-from termbase.urls import INDEX_URI, MAP_URI, category_uri, is_letter, resolve, term_uri
+from termbase.urls import (
+    INDEX_URI,
+    MAP_URI,
+    category_uri,
+    is_letter,
+    relative,
+    resolve,
+    term_uri,
+)
 
 # [text](target) and [text](target "title"), the form editors write; targets of Markdown
 # pages only (other files and external URLs are checked by the build and the link check).
@@ -25,6 +33,7 @@ def check_page_links(glossary: Glossary, pages: set[str], root: Path | None) -> 
     drafts = {term_uri(t.slug) for t in glossary.terms.values() if t.draft}
     known |= {term_uri(slug) for slug in glossary.terms} - drafts
     problems = []
+    choices: set[str] = set()  # every page, as a term file links it; made at the first miss
     for term in glossary.terms.values():
         fields = [("explanation", term.explanation)]
         fields += [(f"faq.{n}", item.answer) for n, item in enumerate(term.faq, 1)]
@@ -39,17 +48,12 @@ def check_page_links(glossary: Glossary, pages: set[str], root: Path | None) -> 
                 if target in drafts:
                     reason = "is a draft, which is not published"
                 else:
-                    choices = {_relative_from_terms(uri) for uri in known}
+                    choices = choices or {relative(term_uri(term.slug), uri) for uri in known}
                     reason = f"is no term or page of the site{suggest(href, choices)}"
                 where = _locate(term, field, href, root)
                 what = field.split(".")[0].replace("faq", "an FAQ answer")
                 problems.append(Problem(where, f"the link {href!r} in {what} {reason}"))
     return problems
-
-
-def _relative_from_terms(uri: str) -> str:
-    """How a term file links to `uri`: term files render at glossary/<slug>.md."""
-    return uri.removeprefix("glossary/") if uri.startswith("glossary/") else f"../{uri}"
 
 
 def _locate(term: Term, field: str, href: str, root: Path | None) -> Location:
