@@ -12,13 +12,13 @@ from markdown.treeprocessors import Treeprocessor
 from termbase.config import GlossaryConfig
 from termbase.engine.pagestate import PageState, PageStates
 from termbase.graph.linker import LinkPolicy, TermIndex, link_tree
+from termbase.pages.markdown import TERM_LEAD_CLASSES
 from termbase.reading.rules import unsafe_url
 from termbase.urls import relative, resolve, term_uri
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
 _URL_ATTRIBUTES = (("a", "href"), ("img", "src"))
-_TERM_LEAD = ("glossary-lead", "glossary-aliases")  # classes in overrides/markdown/
 
 
 @dataclass(frozen=True)
@@ -146,5 +146,5 @@ def index_summary_only(root: Element) -> None:
     for block in root:
         in_faq = in_faq or (block.tag == "h2" and block.get("id") == "faq")
         question = in_faq and block.tag == "h3"
-        if not (question or block.tag == "h1" or block.get("class") in _TERM_LEAD):
+        if not (question or block.tag == "h1" or block.get("class") in TERM_LEAD_CLASSES):
             block.set("data-search-exclude", "summary")

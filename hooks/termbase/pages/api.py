@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 from termbase.graph.relations import TermGraph
 from termbase.model import Term
 from termbase.pages.export import FORMAT_VERSION
+from termbase.pages.markdown import TERM_LEAD_CLASSES
 from termbase.pages.seo import Head
 from termbase.urls import category_uri, term_uri
 
@@ -41,10 +42,7 @@ def split_term_html(html: str, page_url: str) -> TermHtml:
     in_faq = False
     body = tree.body
     for node in body.iter() if body else []:
-        if node.tag == "h1" or node.attributes.get("class") in (
-            "glossary-lead",
-            "glossary-aliases",
-        ):
+        if node.tag == "h1" or node.attributes.get("class") in TERM_LEAD_CLASSES:
             continue
         if node.tag == "h2" and node.attributes.get("id") == "faq":
             in_faq = True

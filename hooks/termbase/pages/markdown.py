@@ -29,6 +29,9 @@ from termbase.urls import (
     term_uri,
 )
 
+# The classes overrides/markdown/term.md gives the lead and the aliases, the blocks that come
+# before a term's explanation.
+TERM_LEAD_CLASSES = ("glossary-lead", "glossary-aliases")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
