@@ -23,7 +23,11 @@ INDEX_PAGE_LIMIT = 1000  # ~350 bytes an entry: one A-Z page would pass 1 MB nea
 # above this many terms, term pages are indexed by names, definition and questions only.
 SEARCH_FULL_TEXT_LIMIT = 1000
 SOCIAL_IMAGE = "assets/social-card.png"
-_SECTIONS = {"autolink": {"enabled", "mode", "exclude"}, "search": {"full_text_limit"}}
+_SECTIONS = {
+    "autolink": {"enabled", "mode", "exclude"},
+    "search": {"full_text_limit"},
+    "seo": {"strict"},
+}
 _KEYS = {"dir", "index_page_limit", "social_image", *_SECTIONS}
 
 
@@ -38,6 +42,7 @@ class GlossaryConfig:
     index_page_limit: int = INDEX_PAGE_LIMIT  # above it, the A-Z index links a page a letter
     search_full_text_limit: int = SEARCH_FULL_TEXT_LIMIT  # search.full_text_limit
     social_image: str = SOCIAL_IMAGE  # the Open Graph card, a path under the site URL
+    seo_strict: bool = False  # seo.strict: SEO advice is a warning, so a strict build fails
 
     @classmethod
     def parse(cls, raw: Any, config_file: str | Path = CONFIG_FILE) -> GlossaryConfig:
@@ -68,7 +73,7 @@ class GlossaryConfig:
                 if key not in known:
                     problem(f"{name}.{key}", f"unknown setting{suggest(str(key), known)}")
             sections[name] = section
-        autolink, search = sections["autolink"], sections["search"]
+        autolink, search, seo = sections["autolink"], sections["search"], sections["seo"]
 
         def count(value: Any, key: str, default: int, least: int) -> int:
             value = default if value is None else value
@@ -93,6 +98,9 @@ class GlossaryConfig:
         if not isinstance(exclude, list) or not all(isinstance(s, str) for s in exclude):
             problem("autolink.exclude", f"must be a list of term slugs, not {exclude!r}")
             exclude = []
+        seo_strict = seo.get("strict", False)
+        if not isinstance(seo_strict, bool):
+            problem("seo.strict", f"must be true or false, not {seo_strict!r}")
         config = cls(
             dir=text(raw.get("dir"), "dir", "glossary"),
             autolink=enabled is not False,
@@ -105,6 +113,7 @@ class GlossaryConfig:
                 search.get("full_text_limit"), "search.full_text_limit", SEARCH_FULL_TEXT_LIMIT, 0
             ),  # fmt: skip
             social_image=text(raw.get("social_image"), "social_image", SOCIAL_IMAGE),
+            seo_strict=seo_strict is True,
         )
         if problems:
             raise GlossaryError(problems)

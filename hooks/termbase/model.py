@@ -28,7 +28,9 @@ class Problem:
 
     location: Location
     message: str
-    level: str = "error"  # "error" stops the build; "warning" is printed only
+    # "error" stops the build; "warning" is printed and fails a strict build; "advice" (for
+    # search engines) is printed only, unless extra.glossary.seo.strict makes it a warning.
+    level: str = "error"
 
     def __str__(self) -> str:
         return f"{self.location}: {self.level}: {self.message}"
@@ -89,6 +91,7 @@ class Term:
     last_reviewed: dt.date | None = None
     seo: Seo = field(default_factory=Seo)
     draft: bool = False
+    see: str | None = None  # a see entry: the slug of the term it sends readers to
     lines: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -109,6 +112,8 @@ class Glossary:
     terms: dict[str, Term]
     categories: dict[str, Category]
     warnings: list[Problem] = field(default_factory=list)
+    # See entries (`see: slug`), by slug: names that send readers to a term; not terms.
+    redirects: dict[str, Term] = field(default_factory=dict)
 
     @property
     def published(self) -> list[Term]:

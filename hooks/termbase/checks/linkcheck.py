@@ -70,9 +70,12 @@ class SiteChecker:
         external: dict[str, list[FoundLink]] = defaultdict(list)
         anchors_elsewhere: list[tuple[str, str, FoundLink]] = []
         links = 0
-        for name, (ids, findings, targets, outside, later, count) in zip(
+        moved = set()  # pages whose canonical is another page (see entries): never orphans
+        for name, (ids, findings, targets, outside, later, count, elsewhere) in zip(
             names, records, strict=True
         ):
+            if elsewhere:
+                moved.add(name)
             self.ids[name] = set(ids)
             self.findings += [Finding(*finding) for finding in findings]
             for target in targets:
@@ -89,7 +92,7 @@ class SiteChecker:
         for link in extra:
             self._check(link, external)
         self._check_external(external, check_urls)
-        self._report_orphans(names, inbound)
+        self._report_orphans([n for n in names if n not in moved], inbound)
         return Report(
             findings=sorted(self.findings, key=lambda f: f.page),
             pages=len(names),
@@ -111,10 +114,12 @@ class SiteChecker:
         external: dict[str, list[FoundLink]] = defaultdict(list)
         later: list[tuple[str, str, FoundLink]] = []
         targets = set()
+        elsewhere = False
         for link in page.links:
             target = alone._check(link, external, later)
             if target and link.kind == "page" and target != name:
                 targets.add(target)
+            elsewhere = elsewhere or bool(link.kind == "canonical" and target and target != name)
         return (
             list(page.ids),
             [_row(finding) for finding in alone.findings],
@@ -122,6 +127,7 @@ class SiteChecker:
             [(url, _row(link)) for url, used in external.items() for link in used],
             [(target, fragment, _row(link)) for target, fragment, link in later],
             len(page.links),
+            elsewhere,
         )
 
     def _sitemap_links(self) -> Iterator[FoundLink]:

@@ -25,6 +25,7 @@ from termbase.reading.jsonschema import json_schema
 from termbase.reading.links import check_page_links
 from termbase.reading.load import load_glossary
 from termbase.reading.parse import TermParser
+from termbase.reading.rules import ADVICE
 
 
 def _project() -> Project:
@@ -75,8 +76,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         lessons = f", {len(courses.lessons)} lessons in {count} course{'s' * (count != 1)}"
     print(
         f"ok: {len(glossary.terms)} term files ({published} published, "
-        f"{len(glossary.terms) - published} drafts), {len(glossary.categories)} categories"
-        f"{lessons}, {len(glossary.warnings)} warning(s), checked in {elapsed:.2f} s"
+        f"{len(glossary.terms) - published} drafts), {_see(glossary.redirects)}"
+        f"{len(glossary.categories)} categories"
+        f"{lessons}, {_warnings(glossary.warnings)}, checked in {elapsed:.2f} s"
     )
     return 0
 
@@ -104,6 +106,18 @@ def cmd_new(args: argparse.Namespace) -> int:
         "  4. Open a pull request: CONTRIBUTING.md has the review checklist."
     )
     return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from termbase.cli.importing import run_import
+
+    try:
+        project = _project()
+    except GlossaryError as err:
+        report(err.problems)
+        return 1
+    folder = Path(args.dir) if args.dir else project.root / project.glossary_dir
+    return run_import(args, folder, _shown(folder), _shown(Path(args.source)))
 
 
 def cmd_linkcheck(args: argparse.Namespace) -> int:
@@ -195,6 +209,19 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def schema_text(kind: str = "term") -> str:
     """A JSON Schema as committed in schema/<kind>.schema.json."""
     return json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
+
+
+def _see(redirects: dict) -> str:
+    return (
+        f"{len(redirects)} see entr{'y' if len(redirects) == 1 else 'ies'}, " if redirects else ""
+    )
+
+
+def _warnings(problems: list) -> str:
+    """'2 warning(s)', and ', 3 SEO advice' when there is advice (it fails no build)."""
+    advice = sum(p.level == ADVICE for p in problems)
+    text = f"{len(problems) - advice} warning(s)"
+    return text + (f", {advice} SEO advice" if advice else "")
 
 
 def _shown(path: Path) -> str:

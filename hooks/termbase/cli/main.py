@@ -6,7 +6,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from termbase.cli.commands import cmd_audit, cmd_check, cmd_linkcheck, cmd_new, cmd_schema
+from termbase.cli.commands import (
+    cmd_audit,
+    cmd_check,
+    cmd_import,
+    cmd_linkcheck,
+    cmd_new,
+    cmd_schema,
+)
 from termbase.cli.report import annotation
 from termbase.reading.jsonschema import SCHEMAS
 
@@ -50,6 +57,37 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--category", help="a category key (default: the first category)")
     new.add_argument("--dir", help="the glossary folder (default: glossary/ of the project)")
     new.set_defaults(run=cmd_new)
+
+    importer = commands.add_parser(
+        "import",
+        help="write term files from a glossary made for another tool",
+        description="Write one term file a term from a glossary made for another tool:\n"
+        "  sphinx  reStructuredText '.. glossary::' blocks (a .rst file or a folder)\n"
+        "  csv     a spreadsheet saved as UTF-8 CSV with a header row: term, definition,\n"
+        "          explanation, aliases, category, related, source (--column maps others)\n"
+        "  abbr    an MkDocs abbreviations file: *[HTML]: Hyper Text Markup Language\n"
+        "  hugo    a folder of Markdown files with YAML front matter (CNCF, Kubernetes)\n"
+        "Existing files are never overwritten. What could not be mapped is printed with its\n"
+        "source file and line. Any error refuses the whole import: no file is written.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+        "  glossary import sphinx Doc/glossary.rst --category python --dry-run\n"
+        "  glossary import csv terms.csv --column definition=Meaning\n"
+        "  glossary import abbr includes/abbreviations.md --prefix abbr\n"
+        "  glossary import hugo content/en/docs/reference/glossary --category kubernetes",
+    )
+    importer.add_argument("format", choices=["sphinx", "csv", "abbr", "hugo"], metavar="FORMAT",
+                          help="sphinx, csv, abbr or hugo")
+    importer.add_argument("source", metavar="SOURCE", help="the file or folder to read")
+    importer.add_argument("--category", help="put every term in this category (default: the "
+                          "source's category, else the first category)")
+    importer.add_argument("--prefix", help="start every slug with this word, to keep the "
+                          "imported files apart: --prefix k8s writes k8s-pod.yml")
+    importer.add_argument("--dry-run", action="store_true", help="check and print, write nothing")
+    importer.add_argument("--column", action="append", metavar="FIELD=HEADER",
+                          help="csv: read FIELD from the column HEADER (repeatable)")
+    importer.add_argument("--dir", help="the glossary folder (default: glossary/ of the project)")
+    importer.set_defaults(run=cmd_import)
 
     linkcheck = commands.add_parser(
         "linkcheck",

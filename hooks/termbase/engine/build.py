@@ -39,6 +39,7 @@ from termbase.reading.cache import ParseCache
 from termbase.reading.links import check_page_links
 from termbase.reading.load import load_glossary
 from termbase.reading.parse import TermParser
+from termbase.reading.rules import ADVICE
 from termbase.urls import INDEX_URI, term_uri
 
 log = logging.getLogger("mkdocs.hooks.glossary")
@@ -87,12 +88,10 @@ class GlossaryBuild:
             self.root,
             self.settings.dir,
         )
-        index = TermIndex.build(
-            (name, slug)
-            for slug, term in terms.items()
-            if slug not in self.settings.excluded
-            for name in term.names
-        )
+        names = [(name, slug) for slug, term in terms.items() for name in term.names]
+        # A see entry's name links to the term it names: an alias pointer.
+        names += [(entry.term, entry.see) for entry in self.graph.redirects.values()]
+        index = TermIndex.build((n, s) for n, s in names if s not in self.settings.excluded)
         linking = Linking(
             settings=self.settings,
             index=index,
@@ -125,7 +124,8 @@ class GlossaryBuild:
         finally:
             cache.save()
         for warning in glossary.warnings:
-            log.warning(str(warning))
+            advice = warning.level == ADVICE and not self.settings.seo_strict
+            (log.info if advice else log.warning)(str(warning))
         return glossary
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -162,6 +162,7 @@ class GlossaryBuild:
             index_page_limit=self.settings.index_page_limit,
             social_image=self.settings.social_image,
             courses=self.courses,
+            seo_strict=self.settings.seo_strict,
         )
         course_views = CourseViews(self.courses, self.urls.url_for, self.graph.terms)
         self.views = Views(

@@ -26,7 +26,7 @@ from termbase.pages.breadcrumbs import (
     page_trail,
     term_trail,
 )
-from termbase.pages.markdown import by_letter, trim
+from termbase.pages.markdown import by_letter, page_description, see_description, trim
 from termbase.reading.rules import DESCRIPTION_MAX, DESCRIPTION_MIN
 from termbase.urls import INDEX_URI, course_uri, is_category, is_letter, letter_uri, term_uri
 
@@ -46,8 +46,10 @@ class Heads:
         index_page_limit: int,
         social_image: str,
         courses: Courses,
+        seo_strict: bool = False,
     ):
         self.courses = courses
+        self.advise = log.warning if seo_strict else log.info  # SEO advice (README: seo.strict)
         self.graph = graph
         self.urls = urls
         self.site_name = site_name
@@ -55,6 +57,7 @@ class Heads:
         self.index_page_limit = index_page_limit
         self.image = urljoin(urls.site_url, social_image)
         self.by_page: dict[str, seo.Head] = {}
+        self.redirects = {term_uri(slug): entry for slug, entry in graph.redirects.items()}
 
     def crumbs(self, trail: Trail, name: str, url: str) -> list[seo.Crumb]:
         """The trail above a page, then the page itself."""
@@ -66,6 +69,16 @@ class Heads:
         url = page.canonical_url or self.urls.absolute(uri)
         if state.slug:
             head = self._term(self.graph.terms[state.slug], url)
+        elif redirect := self.redirects.get(uri):
+            target = self.graph.terms[redirect.see]
+            target_url = self.term_url(target.slug)
+            head = seo.Head(
+                title=seo.full_title(f"{redirect.term}: see {target.term}", self.site_name),
+                description=see_description(redirect, target),
+                url=target_url,  # canonical: the term itself
+                robots="noindex,follow",
+                refresh=target_url,
+            )
         else:
             description = page.meta.get("description") or self.site_description
             title = page.meta.get("title") or plain_title(page) or self.site_name
@@ -98,7 +111,9 @@ class Heads:
     def _term(self, term: Term, url: str) -> seo.Head:
         category = self.graph.glossary.categories[term.category]
         crumbs = self.crumbs(term_trail(category), term.term, url)
-        return seo.term_head(term, url, crumbs, self.site_name, self.urls.absolute(INDEX_URI))
+        description = page_description(term, self.graph.shared_definitions)
+        set_url = self.urls.absolute(INDEX_URI)
+        return seo.term_head(term, url, crumbs, self.site_name, set_url, description)
 
     def _index(self, head: seo.Head) -> None:
         published = self.graph.glossary.published
@@ -189,8 +204,8 @@ class Heads:
                 and not state.untrusted
                 and not (DESCRIPTION_MIN <= len(head.description) <= DESCRIPTION_MAX)
             ):
-                log.warning(
-                    f"{state.source}: the description is {len(head.description)} "
+                self.advise(
+                    f"{state.source}: advice: the description is {len(head.description)} "
                     f"characters; search engines show {DESCRIPTION_MIN}-{DESCRIPTION_MAX} "
                     "(set `description:` in the front matter)"
                 )

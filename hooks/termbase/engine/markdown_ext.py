@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown, util
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from termbase.config import GlossaryConfig
 from termbase.engine.pagestate import PageState, PageStates
 from termbase.graph.linker import LinkPolicy, TermIndex, link_tree
-from termbase.pages.markdown import TERM_LEAD_CLASSES
+from termbase.pages.markdown import TERM_LEAD_CLASSES, drop_html_comments
 from termbase.reading.rules import unsafe_url
 from termbase.urls import relative, resolve, term_uri
 
@@ -51,9 +52,16 @@ class GlossaryExtension(Extension):
             for registry, name in ((md.preprocessors, "html_block"), (md.inlinePatterns, "html")):
                 if name in registry:
                     registry.deregister(name)
+            # An HTML comment is an editor's note: dropped, where other raw HTML is escaped.
+            md.preprocessors.register(DropComments(md), "glossary_comments", 20)
         # After inline patterns (20) have made text and links, before MkDocs resolves and
         # validates relative links (0), so added links are checked like hand-written ones.
         md.treeprocessors.register(GlossaryLinks(md, self.linking, page), "glossary_links", 6)
+
+
+class DropComments(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        return drop_html_comments("\n".join(lines)).split("\n")
 
 
 class GlossaryLinks(Treeprocessor):

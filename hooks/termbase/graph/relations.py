@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from termbase.model import Glossary, Term, sort_key
 
@@ -33,6 +33,15 @@ class TermGraph:
         self.by_category: dict[str, list[Term]] = {key: [] for key in glossary.categories}
         for term in glossary.published:  # already A-Z
             self.by_category[term.category].append(term)
+        # Short definitions two published terms share, with no description written for them.
+        counts = Counter(t.short_definition for t in self.terms.values() if not t.seo.description)
+        self.shared_definitions = frozenset(text for text, n in counts.items() if n > 1)
+        # Published see entries (the loader checked that each names a term): slug -> entry.
+        self.redirects: dict[str, Term] = {
+            slug: entry
+            for slug, entry in glossary.redirects.items()
+            if not entry.draft and entry.see in self.terms
+        }
 
     def related_terms(self, slug: str) -> list[Term]:
         return [self.terms[s] for s in self.related[slug]]

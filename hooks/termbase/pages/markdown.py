@@ -33,12 +33,22 @@ from termbase.urls import (
 # before a term's explanation.
 TERM_LEAD_CLASSES = ("glossary-lead", "glossary-aliases")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+# A code span (kept whole) or an HTML comment (dropped).
+_COMMENT_OR_CODE = re.compile(r"(?P<code>(`+)(?:.+?)(?<!`)\2(?!`))|<!--.*?-->", re.DOTALL)
 
 
 def md_text(text: str) -> str:
     """Plain text made safe to drop into Markdown: no markup, no HTML, shown as written."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def drop_html_comments(markdown: str) -> str:
+    """Markdown without its HTML comments (`<!-- TODO: ... -->`); code spans keep theirs, and
+    fenced code blocks are stashed by Markdown before this runs."""
+    if "<!--" not in markdown:
+        return markdown
+    return _COMMENT_OR_CODE.sub(lambda m: m.group("code") or "", markdown)
 
 
 def yaml_str(text: str) -> str:
@@ -106,7 +116,13 @@ class PageWriter:
         term_template = self.env.get_template("term.md")
         for term in self.graph.terms.values():
             out[term_uri(term.slug)] = term_template.render(
-                term=term, description=page_description(term)
+                term=term, description=page_description(term, self.graph.shared_definitions)
+            )
+        see_template = self.env.get_template("see.md")
+        for entry in self.graph.redirects.values():
+            target = self.graph.terms[entry.see]
+            out[term_uri(entry.slug)] = see_template.render(
+                entry=entry, target=target, description=see_description(entry, target)
             )
         return out
 
@@ -157,9 +173,20 @@ class PageWriter:
         )
 
 
-def page_description(term: Term) -> str:
-    """The meta description: the editor's override, else the short definition, cut to fit."""
-    return trim(term.seo.description or term.short_definition, DESCRIPTION_MAX)
+def page_description(term: Term, shared: frozenset[str] = frozenset()) -> str:
+    """The meta description: the editor's override, else the short definition, cut to fit.
+    A definition that other terms share (`shared`) gets the term's name in front, so no two
+    pages share a description unless an editor wrote both."""
+    if term.seo.description:
+        return trim(term.seo.description, DESCRIPTION_MAX)
+    if term.short_definition in shared:
+        return trim(f"{term.term}: {term.short_definition}", DESCRIPTION_MAX)
+    return trim(term.short_definition, DESCRIPTION_MAX)
+
+
+def see_description(entry: Term, target: Term) -> str:
+    """A see entry's description: where it sends readers, and what that term means."""
+    return trim(f"{entry.term}: see {target.term}. {target.short_definition}", DESCRIPTION_MAX)
 
 
 def trim(text: str, limit: int) -> str:

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from termbase.model import Term
-from termbase.pages.markdown import page_description
 
 SCHEMA = "https://schema.org"
 
@@ -32,6 +31,8 @@ class Head:
     og_type: str = "website"
     image: str = ""  # the social card, absolute
     json_ld: list[dict] = field(default_factory=list)
+    robots: str = "index,follow"
+    refresh: str = ""  # a see entry's page: the URL it sends readers to at once
 
 
 def full_title(title: str, site_name: str) -> str:
@@ -125,10 +126,12 @@ def article_ld(
     return data
 
 
-def term_head(term: Term, url: str, crumbs: list[Crumb], site_name: str, set_url: str) -> Head:
+def term_head(
+    term: Term, url: str, crumbs: list[Crumb], site_name: str, set_url: str, description: str
+) -> Head:
     head = Head(
         title=full_title(term_title(term), site_name),
-        description=page_description(term),
+        description=description,
         url=url,
         og_type="article",
         json_ld=[

@@ -3,7 +3,7 @@ generated from the same field declarations the loader checks, so the two cannot 
 
 from __future__ import annotations
 
-from termbase.reading.schema import SLUG_PATTERN, TERM, URL_PATTERN, Field
+from termbase.reading.schema import SEE, SLUG_PATTERN, TERM, URL_PATTERN, Field
 
 SCHEMAS = ("term", "lesson", "courses", "glossary-term", "glossary-index")
 
@@ -18,7 +18,16 @@ def json_schema(kind: str = "term") -> dict:
     if kind in ("glossary-term", "glossary-index"):  # the published JSON files
         return PUBLISHED[f"{kind}.schema.json"]
     if kind == "term":
-        title, body = "Glossary term file", _json(TERM)
+        # A file with `see:` is a see entry; any other file is a term.
+        see, term = _json(SEE), _json(TERM)
+        title = "Glossary term file"
+        body = {
+            "description": term.pop("description"),
+            "type": "object",
+            "if": {"required": ["see"]},
+            "then": see,
+            "else": term,
+        }
     elif kind == "lesson":
         title = "Front matter of a lesson page"
         body = {

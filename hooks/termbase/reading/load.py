@@ -65,14 +65,15 @@ def load_glossary(
         if slug is not None:
             jobs.append((slug, path, file))
     terms: dict[str, Term] = {}
+    redirects: dict[str, Term] = {}
     for (slug, _path, _file), (term, found) in zip(
         jobs, (parser or TermParser()).parse(jobs), strict=True
     ):
         problems += found
         if term is not None:
-            terms[slug] = term
+            (redirects if term.see else terms)[slug] = term
 
-    glossary = Glossary(terms=terms, categories=categories)
+    glossary = Glossary(terms=terms, categories=categories, redirects=redirects)
     problems += validate_glossary(glossary)
     problems.sort(key=lambda p: (p.location.path, p.location.line, p.location.column))
     errors = [p for p in problems if p.level == "error"]

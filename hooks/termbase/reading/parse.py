@@ -62,7 +62,9 @@ def parse_term(data: bytes, slug: str, path: str, problems: list[Problem]) -> Te
     if isinstance(root, Problem):
         problems.append(root)
         return None
-    found = (root.problems or []) + schema.check(root, schema.TERM, path)
+    see = isinstance(root.data, dict) and "see" in root.data
+    contract = schema.SEE if see else schema.TERM
+    found = (root.problems or []) + schema.check(root, contract, path)
     problems += found
     if found:
         # Keep the fields that are fine, so the checks across files still run on this term
@@ -70,7 +72,7 @@ def parse_term(data: bytes, slug: str, path: str, problems: list[Problem]) -> Te
         # empty).
         if not isinstance(root.data, dict):
             return None
-        spec = schema.TERM.fields
+        spec = contract.fields
         usable = {
             key: value
             for key, value in root.data.items()
@@ -79,6 +81,19 @@ def parse_term(data: bytes, slug: str, path: str, problems: list[Problem]) -> Te
         if any(field.required and key not in usable for key, field in spec.items()):
             return None
         root = Value(usable, root.line, root.column)
+    if see:
+        fields = root.data
+        return Term(
+            slug=slug,
+            term=fields["term"].data.strip(),
+            category="",
+            short_definition="",
+            explanation="",
+            source=Path(path),
+            see=fields["see"].data,
+            draft=bool(fields["draft"].data) if "draft" in fields else False,
+            lines=_lines(fields),
+        )
     term = build_term(root, slug, path)
     problems += validate_term(term)
     return term

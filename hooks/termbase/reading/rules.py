@@ -13,6 +13,9 @@ from termbase.reading.schema import suggest
 DESCRIPTION_MIN, DESCRIPTION_MAX = 50, 160
 # `glossary new` puts this before each text the editor still has to write.
 TEMPLATE_MARKER = "TODO:"
+# The level of advice for search engines (a description's length): printed by `glossary
+# check` and logged by the build, failing a strict build only with extra.glossary.seo.strict.
+ADVICE = "advice"
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 # Where Markdown puts a URL: [text](URL), [label]: URL, <URL>, each with a text every match
@@ -49,6 +52,9 @@ def validate_glossary(glossary: Glossary) -> list[Problem]:
         problems += _check_category(term, glossary)
         problems += _check_related(term, glossary, by_name)
         problems += _check_names(term, owners)
+    for entry in glossary.redirects.values():
+        problems += _check_see(entry, glossary, by_name)
+        problems += _check_names(entry, owners)
     for category in glossary.categories.values():
         problems += _description_length(
             category.description, category.location, "{fix} the category's description"
@@ -88,6 +94,27 @@ def _check_related(term: Term, glossary: Glossary, by_name: dict[str, str]) -> l
             messages.append(f"related term {slug!r} is a draft and would not be published")
         problems += [Problem(term.location(f"related.{number}"), m) for m in messages]
     return problems
+
+
+def _check_see(entry: Term, glossary: Glossary, by_name: dict[str, str]) -> list[Problem]:
+    """A see entry sends readers to a published term, never to another see entry."""
+    target = entry.see or ""
+    if target in glossary.redirects:
+        message = (
+            f"{target!r} is itself a see entry: point to the term it names, "
+            f"{glossary.redirects[target].see!r}"
+        )
+    elif target not in glossary.terms:
+        meant = by_name.get(name_key(target))
+        hint = (
+            f" (did you mean {meant!r}?)" if meant else suggest(target, set(glossary.terms), 0.85)
+        )
+        message = f"see: unknown term {target!r}{hint}"
+    elif glossary.terms[target].draft and not entry.draft:
+        message = f"see: {target!r} is a draft and would not be published"
+    else:
+        return []
+    return [Problem(entry.location("see"), message)]
 
 
 def _check_names(term: Term, owners: dict[str, tuple[Term, str]]) -> list[Problem]:
@@ -159,7 +186,7 @@ def _description_length(text: str, where: Location, hint: str) -> list[Problem]:
         f"the page description is {len(text)} characters; search engines show "
         f"{DESCRIPTION_MIN}-{DESCRIPTION_MAX} ({hint.format(fix=fix)})"
     )
-    return [Problem(where, message, level="warning")]
+    return [Problem(where, message, level=ADVICE)]
 
 
 def _check_template_text(term: Term) -> list[Problem]:

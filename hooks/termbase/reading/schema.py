@@ -106,6 +106,18 @@ TERM = Field(
     },
 )
 
+# A name that only sends readers to another term ("keyword argument: see argument"): its
+# page redirects there, and it is no term of the index, search or glossary.json.
+SEE = Field(
+    "object",
+    "A see entry: a name whose page sends readers to another term, glossary/<slug>.yml.",
+    fields={
+        "term": _text("The name readers look up.", 120, required=True),
+        "see": Field("slug", "Slug of the term this name sends readers to.", required=True),
+        "draft": Field("bool", "Drafts are not published."),
+    },
+)
+
 CATEGORY = Field(
     "object",
     "A category of terms.",
