@@ -143,12 +143,15 @@ def test_check_prints_path_line_col_and_github_annotations_in_actions(
     )
 
 
-def test_check_shows_warnings_as_warning_annotations(editor: Site, monkeypatch, capsys):
-    editor.term("short-one", short_definition="Too short.")
+def test_check_shows_warnings_and_seo_advice_as_annotations(editor: Site, monkeypatch, capsys):
+    editor.term("short-one", short_definition="Too short.", explanation="TODO: write it.\n")
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     assert main(["check"]) == 0
-    err = capsys.readouterr().err
-    assert "::warning file=glossary/short-one.yml,line=3,col=1::the page description" in err
+    captured = capsys.readouterr()
+    assert "::warning file=glossary/short-one.yml,line=4,col=1::explanation still holds" in captured.err
+    assert "glossary/short-one.yml:3:1: advice: the page description is 10 characters" in captured.err
+    assert "::notice file=glossary/short-one.yml,line=3,col=1::the page description" in captured.err
+    assert "1 warning(s), 1 SEO advice" in captured.out
 
 
 def test_annotations_escape_what_github_would_misread():

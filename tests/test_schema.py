@@ -65,6 +65,8 @@ VALID = {
     ),
     "empty lists": BASE + "aliases: []\nrelated: []\nfaq: []\nreferences: []\n",
     "a draft": BASE + "draft: true\n",
+    "a see entry": "term: Inner misalignment\nsee: companion\n",
+    "a draft see entry": "term: Inner misalignment\nsee: companion\ndraft: true\n",
     "folded text": BASE.replace("short_definition: Whether", "short_definition: >-\n  Whether"),
 }
 
@@ -98,6 +100,10 @@ INVALID = {
     "draft as text": BASE + "draft: maybe\n",
     "draft as number": BASE + "draft: 1\n",
     "seo unknown key": BASE + "seo:\n  keywords: alignment\n",
+    "see entry with a definition": "term: Inner misalignment\nsee: companion\n"
+    "short_definition: Whether a trained model's own objective matches the one it was trained on.\n",
+    "see entry without a name": "see: companion\n",
+    "see entry to no slug": "term: Inner misalignment\nsee: Companion Term\n",
     "seo description too long": BASE + "seo:\n  description: " + "d" * 301 + "\n",
 }
 

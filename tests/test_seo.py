@@ -199,7 +199,17 @@ def test_a_missing_site_url_fails_the_strict_build(tmp_path):
     assert "site_url is not set, so pages have no canonical URL" in result.stderr
 
 
-def test_descriptions_out_of_range_are_warned(site: Site):
+def test_descriptions_out_of_range_are_advice_that_fails_a_strict_build_only_on_request(
+    site: Site,
+):
     site.term("alpha", short_definition="Too short.")
-    result = site.build(strict=False)
-    assert "glossary/alpha.yml:3:1: warning: the page description is 10 characters" in result.stderr
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    assert "INFO    -  glossary/alpha.yml:3:1: advice: the page description is 10 characters" in (
+        result.stderr
+    )
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text() + "extra:\n  glossary:\n    seo: {strict: true}\n")
+    result = site.build()
+    assert result.returncode == 1
+    assert "WARNING -  glossary/alpha.yml:3:1: advice: the page description is 10" in result.stderr

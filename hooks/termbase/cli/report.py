@@ -16,8 +16,10 @@ def report(problems: list[Problem], stream=None) -> None:
         print(problem, file=stream)
         if in_actions():
             loc = problem.location
+            # GitHub knows error, warning and notice: advice and importers' notes are notices.
+            level = problem.level if problem.level in ("error", "warning") else "notice"
             print(
-                annotation(problem.level, loc.path, problem.message, loc.line, loc.column),
+                annotation(level, loc.path, problem.message, loc.line, loc.column),
                 file=stream,
             )
 

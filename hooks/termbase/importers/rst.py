@@ -23,9 +23,38 @@ _INLINE = re.compile(
 )
 _EXPLICIT = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", re.DOTALL)
 CODE_ROLES = frozenset(
-    "func meth class mod attr data const exc keyword obj file program option envvar samp "
-    "command kbd mailheader mimetype makevar regexp token type member macro var expr "
-    "enum enumerator function".split()
+    [
+        "func",
+        "meth",
+        "class",
+        "mod",
+        "attr",
+        "data",
+        "const",
+        "exc",
+        "keyword",
+        "obj",
+        "file",
+        "program",
+        "option",
+        "envvar",
+        "samp",
+        "command",
+        "kbd",
+        "mailheader",
+        "mimetype",
+        "makevar",
+        "regexp",
+        "token",
+        "type",
+        "member",
+        "macro",
+        "var",
+        "expr",
+        "enum",
+        "enumerator",
+        "function",
+    ]
 )
 _DIRECTIVE = re.compile(r"^\.\.\s+([\w:.-]+)::\s*(.*)$")
 

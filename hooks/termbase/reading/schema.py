@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from termbase.model import Location, Problem
-from termbase.reading.values import INVALID, Value
+from termbase.reading.values import INVALID, Value, describe
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG_PATTERN)
@@ -112,9 +112,9 @@ SEE = Field(
     "object",
     "A see entry: a name whose page sends readers to another term, glossary/<slug>.yml.",
     fields={
-        "term": _text("The name readers look up.", 120, required=True),
+        "term": TERM.fields["term"],
         "see": Field("slug", "Slug of the term this name sends readers to.", required=True),
-        "draft": Field("bool", "Drafts are not published."),
+        "draft": TERM.fields["draft"],
     },
 )
 
@@ -275,7 +275,7 @@ def _short(data: str, spec: Field) -> bool:
 
 def _not_a(value: Value, spec: Field, path: str, name: str, example: str = "") -> Problem:
     """`name` holds the wrong kind of value."""
-    message = f"{name} must be {_KIND_NAMES[spec.kind]}{example}, not {_describe(value.data)}"
+    message = f"{name} must be {_KIND_NAMES[spec.kind]}{example}, not {describe(value.data)}"
     return Problem(value.where(path), message)
 
 
@@ -292,20 +292,3 @@ def valid_url(url: str) -> bool:
     except ValueError:  # also a bad host, such as http://[a.example/
         return False
     return parts.scheme in ("http", "https") and bool(parts.hostname) and not _SPACE.search(url)
-
-
-def _describe(data: object) -> str:
-    if data is None:
-        return "empty"
-    if isinstance(data, bool):
-        return f"{str(data).lower()} (a boolean)"
-    if isinstance(data, dict):
-        return "a mapping"
-    if isinstance(data, list):
-        return "a list"
-    if isinstance(data, dt.date):
-        return f"{data.isoformat()} (a date)"
-    if isinstance(data, int | float):
-        return f"{data!r} (a number)"
-    text = str(data)
-    return repr(text if len(text) <= 40 else text[:37] + "...")

@@ -3,6 +3,7 @@ resolvers when the answer is plainly text)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
@@ -62,3 +63,21 @@ class Value:
 
     def where(self, path: str) -> Location:
         return Location(path, self.line, self.column)
+
+
+def describe(data: object) -> str:
+    """A value as messages name it: its kind, or the text itself (shortened)."""
+    if data is None:
+        return "empty"
+    if isinstance(data, bool):
+        return f"{str(data).lower()} (a boolean)"
+    if isinstance(data, dict):
+        return "a mapping"
+    if isinstance(data, list):
+        return "a list"
+    if isinstance(data, dt.date):
+        return f"{data.isoformat()} (a date)"
+    if isinstance(data, int | float):
+        return f"{data!r} (a number)"
+    text = str(data)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
