@@ -13,8 +13,8 @@ from markdown.treeprocessors import Treeprocessor
 from termbase.config import GlossaryConfig
 from termbase.engine.pagestate import PageState, PageStates
 from termbase.graph.linker import LinkPolicy, TermIndex, link_tree
-from termbase.pages.markdown import TERM_LEAD_CLASSES, drop_html_comments
-from termbase.reading.rules import unsafe_url
+from termbase.pages.markdown import TERM_LEAD_CLASSES
+from termbase.reading.rules import drop_html_comments, unsafe_url
 from termbase.urls import relative, resolve, term_uri
 
 log = logging.getLogger("mkdocs.hooks.glossary")

@@ -88,9 +88,10 @@ def short_definition(text: str, limit: int = DESCRIPTION_MAX) -> str:
     sentences = _SENTENCE_END.split(text)
     out = sentences[0]
     for sentence in sentences[1:]:
-        if len(out) + 1 + len(sentence) > limit:
-            break
+        if len(out) + 1 + len(sentence) > limit or sentence.endswith(":"):
+            break  # a sentence that leads into a list or an example says nothing alone
         out += " " + sentence
+    out = out[:-1] + "." if out.endswith(":") else out
     return out if len(out) <= 400 else out[:399].rsplit(" ", 1)[0] + "\u2026"
 
 

@@ -33,22 +33,12 @@ from termbase.urls import (
 # before a term's explanation.
 TERM_LEAD_CLASSES = ("glossary-lead", "glossary-aliases")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
-# A code span (kept whole) or an HTML comment (dropped).
-_COMMENT_OR_CODE = re.compile(r"(?P<code>(`+)(?:.+?)(?<!`)\2(?!`))|<!--.*?-->", re.DOTALL)
 
 
 def md_text(text: str) -> str:
     """Plain text made safe to drop into Markdown: no markup, no HTML, shown as written."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
-def drop_html_comments(markdown: str) -> str:
-    """Markdown without its HTML comments (`<!-- TODO: ... -->`); code spans keep theirs, and
-    fenced code blocks are stashed by Markdown before this runs."""
-    if "<!--" not in markdown:
-        return markdown
-    return _COMMENT_OR_CODE.sub(lambda m: m.group("code") or "", markdown)
 
 
 def yaml_str(text: str) -> str:

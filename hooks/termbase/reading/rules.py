@@ -27,7 +27,17 @@ _MARKDOWN_URLS = (
     ("]:", re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)),
     ("<", re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]*:[^\s>]*)>")),
 )
+# A code span (kept whole) or an HTML comment (dropped).
+_COMMENT_OR_CODE = re.compile(r"(?P<code>(`+)(?:.+?)(?<!`)\2(?!`))|<!--.*?-->", re.DOTALL)
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
+
+
+def drop_html_comments(markdown: str) -> str:
+    """Markdown without its HTML comments (`<!-- TODO: ... -->`); code spans keep theirs, and
+    fenced code blocks are stashed by Markdown before this runs."""
+    if "<!--" not in markdown:
+        return markdown
+    return _COMMENT_OR_CODE.sub(lambda m: m.group("code") or "", markdown)
 
 
 def name_key(name: str) -> str:
@@ -207,5 +217,5 @@ def _check_template_text(term: Term) -> list[Problem]:
             level="warning",
         )
         for field, text in texts
-        if TEMPLATE_MARKER in text
+        if TEMPLATE_MARKER in text and TEMPLATE_MARKER in drop_html_comments(text)
     ]
