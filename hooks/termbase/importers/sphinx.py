@@ -169,4 +169,7 @@ def _fill(entry: Entry, raw: _Raw, path: str, index: dict[str, str], context: Co
         plain(first if not first.startswith(("```", "~~~")) else converted.markdown)
     )
     rest = converted.markdown.removeprefix(first).strip("\n")
-    entry.explanation = converted.markdown if plain(first) != entry.definition or not rest else rest
+    # The lead shows the definition: a first paragraph that only repeats it (no links or
+    # code to keep) is left out of the explanation.
+    repeated = first == entry.definition and rest
+    entry.explanation = rest if repeated else converted.markdown

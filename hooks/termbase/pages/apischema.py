@@ -112,6 +112,11 @@ INDEX_FILE = {
                     }
                 ),
             },
+            "see": {
+                "type": "array",
+                "description": "See entries, A to Z: names that point to a term (not terms).",
+                "items": _object({"term": _TEXT, "see": _SLUG, "url": _URL}),
+            },
         }
     ),
 }

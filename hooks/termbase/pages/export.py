@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 
 from termbase.graph.relations import TermGraph
+from termbase.model import sort_key
 
 FORMAT_VERSION = 1
 
@@ -40,11 +41,16 @@ def glossary_json(
         {"key": c.key, "name": c.name, "description": c.description}
         for c in graph.glossary.categories.values()
     ]
+    see = [
+        {"term": entry.term, "see": entry.see, "url": absolute_url(entry.see)}
+        for entry in sorted(graph.redirects.values(), key=lambda e: sort_key(e.term))
+    ]
     document = {
         "version": FORMAT_VERSION,
         "name": site_name,
         "categories": categories,
         "terms": terms,
+        "see": see,
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
