@@ -97,6 +97,9 @@ EDITS: dict[str, Callable[[Path], None]] = {
         "explanation: |\n  What reward hacking exploits.\nrelated: [reward-hacking]\n",
         encoding="utf-8",
     ),
+    "a see entry added (its name links on every page)": lambda root: (
+        root / "glossary/learned-optimizer.yml"
+    ).write_text("term: Learned optimizer\nsee: mesa-optimizer\n", encoding="utf-8"),
     "a hand-written page": lambda root: replace_in(
         root / "content/about.md", "\n## ", "\nA new paragraph about mesa-optimization.\n\n## "
     ),

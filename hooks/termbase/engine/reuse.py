@@ -49,6 +49,7 @@ class ServeReuse:
             self.config_key,
             sorted(file.src_uri for file in files),
             [(slug, term.names) for slug, term in self.graph.terms.items()],
+            [(entry.term, entry.see) for entry in self.graph.redirects.values()],  # linked too
         )
         for file in files.documentation_pages():
             rebuild.ReusablePage(nav_titles.get(file.src_uri), file, config)
