@@ -53,7 +53,7 @@ def imported(site: Site, capsys, *args: str) -> tuple[str, str]:
 
 def test_sphinx_terms_aliases_links_code_and_see_entries(editor: Site, capsys):
     out, err = imported(editor, capsys, "sphinx", "glossary.rst")
-    assert "3 term(s) and 2 see entries from glossary.rst, 2 notice(s)" in out
+    assert "4 term(s) and 2 see entries from glossary.rst, 2 notice(s)" in out
     assert "wrote glossary/keyword-argument.yml  (see argument; from glossary.rst:34:1)" in out
     assert "glossary.rst:20:1: notice: not mapped: the role :ref: (kept as its text)" in err
     assert "glossary.rst:32:1: notice: not mapped: the directive '.. index::' (dropped)" in err
@@ -72,6 +72,9 @@ def test_sphinx_terms_aliases_links_code_and_see_entries(editor: Site, capsys):
         "A value handed to a function when it is called, bound to a name in its body."
     )
     assert glossary.terms["3-greater-than-sign"].term == ">>>"
+    parameter = glossary.terms["parameter"]  # a see entry's name links to its target
+    assert "a [keyword argument](argument.md) is bound" in parameter.explanation
+    assert parameter.related == ("argument",)
     assert {s: e.see for s, e in glossary.redirects.items()} == {
         "keyword-argument": "argument",
         "positional-argument": "argument",

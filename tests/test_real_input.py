@@ -15,7 +15,13 @@ SHARED = "A made-up container object that two imported glossaries define in the 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Site:
     site = make_site(tmp_path_factory.mktemp("real-input"))
-    site.term("pod", term="Pod", short_definition=SHARED, related=["argument"])
+    site.term(
+        "pod",
+        term="Pod",
+        short_definition=SHARED,
+        related=["argument"],
+        explanation="Its [named inputs](keyword-argument.md) are read at start.\n",
+    )
     site.term("pods-old", term="Pod group", short_definition=SHARED)
     site.term(
         "argument",
@@ -70,6 +76,11 @@ def test_a_see_entry_is_only_a_pointer_in_glossary_json_and_the_index(built: Sit
         {"term": "Keyword argument", "see": "argument", "url": "https://glossary.example/glossary/argument/"}
     ]
     assert "Keyword argument" not in built.page("glossary/").css_first("article").text()
+
+
+def test_a_link_to_a_see_entry_is_a_link_to_its_page(built: Site):
+    link = built.page("glossary/pod/").css_first('article a[href="../keyword-argument/"]')
+    assert link is not None and link.text() == "named inputs"
 
 
 def test_a_see_entry_name_links_to_its_term(built: Site):

@@ -47,7 +47,7 @@ def run_import(args: argparse.Namespace, folder: Path, shown_folder: str, shown_
         glossary = load_glossary(folder.resolve(), root=folder.resolve().parent)
         for term in [*glossary.terms.values(), *glossary.redirects.values()]:
             for name in term.names:
-                context.existing[name_key(name)] = term.slug
+                context.existing[name_key(name)] = term.see or term.slug  # see: its target
         read = READERS[args.format]
         if args.format == "csv":
             entries = read(source, shown_source, context, column_mapping(args.column or []))

@@ -135,6 +135,12 @@ def read_sphinx(source: Path, shown: str, context: Context) -> list[Entry]:
         for path, raw in raws
     ]
     index = names_index(entries, context)
+    for entry, (path, raw) in zip(entries, raws, strict=True):  # see entries first:
+        if see := _SEE.match(" ".join(" ".join(raw.body).split())):
+            entry.see = index.get(name_key(see.group(1).split("<")[-1].rstrip(">")))
+    pointers = {e.slug: e.see for e in entries if e.see and e.see != e.slug}
+    # A reference to a see entry's name links to the term it names.
+    index = {key: pointers.get(slug, slug) for key, slug in index.items()}
     for entry, (path, raw) in zip(entries, raws, strict=True):
         _fill(entry, raw, path, index, context)
     return entries
@@ -143,7 +149,7 @@ def read_sphinx(source: Path, shown: str, context: Context) -> list[Entry]:
 def _fill(entry: Entry, raw: _Raw, path: str, index: dict[str, str], context: Context) -> None:
     see = _SEE.match(" ".join(" ".join(raw.body).split()))
     if see:
-        target = index.get(name_key(see.group(1).split("<")[-1].rstrip(">")))
+        target = entry.see
         if target is None or target == entry.slug:
             context.error(
                 entry.where,

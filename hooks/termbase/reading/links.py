@@ -32,6 +32,7 @@ def check_page_links(glossary: Glossary, pages: set[str], root: Path | None) -> 
     known |= {category_uri(key) for key in glossary.categories}
     drafts = {term_uri(t.slug) for t in glossary.terms.values() if t.draft}
     known |= {term_uri(slug) for slug in glossary.terms} - drafts
+    known |= {term_uri(s) for s, entry in glossary.redirects.items() if not entry.draft}
     problems = []
     choices: set[str] = set()  # every page, as a term file links it; made at the first miss
     for term in glossary.terms.values():
