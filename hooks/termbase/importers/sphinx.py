@@ -135,7 +135,7 @@ def read_sphinx(source: Path, shown: str, context: Context) -> list[Entry]:
         for path, raw in raws
     ]
     index = names_index(entries, context)
-    for entry, (path, raw) in zip(entries, raws, strict=True):  # see entries first:
+    for entry, (_path, raw) in zip(entries, raws, strict=True):  # see entries first:
         if see := _SEE.match(" ".join(" ".join(raw.body).split())):
             entry.see = index.get(name_key(see.group(1).split("<")[-1].rstrip(">")))
     pointers = {e.slug: e.see for e in entries if e.see and e.see != e.slug}
