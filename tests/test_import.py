@@ -26,7 +26,10 @@ FIXTURES = PROJECT / "tests" / "fixtures" / "import"
 def editor(site: Site, monkeypatch) -> Site:
     """A project with one term, a `concept` category, and the shell in its folder."""
     site.term("alpha")
-    categories = {**CATEGORIES, "concept": {"name": "Concept", "description": CATEGORIES["core"]["description"]}}
+    categories = {
+        **CATEGORIES,
+        "concept": {"name": "Concept", "description": CATEGORIES["core"]["description"]},
+    }
     site.write("glossary/_categories.yml", yaml.safe_dump(categories))
     for name in ("glossary.rst", "terms.csv", "abbreviations.md", "hugo-cncf", "hugo-k8s"):
         source = FIXTURES / name
@@ -98,8 +101,19 @@ def test_csv_columns_lists_sources_and_a_cell_over_several_lines(editor: Site, c
 
 
 def test_csv_column_option_names_another_header(editor: Site, capsys):
-    editor.write("sheet.csv", "Name,Meaning\nSandbagging,Doing worse on purpose when a test is suspected.\n")
-    imported(editor, capsys, "csv", "sheet.csv", "--column", "term=Name", "--column", "definition=Meaning")
+    editor.write(
+        "sheet.csv", "Name,Meaning\nSandbagging,Doing worse on purpose when a test is suspected.\n"
+    )
+    imported(
+        editor,
+        capsys,
+        "csv",
+        "sheet.csv",
+        "--column",
+        "term=Name",
+        "--column",
+        "definition=Meaning",
+    )
     assert "sandbagging.yml" in term_files(editor)
 
 
@@ -122,7 +136,9 @@ def test_kubernetes_hugo_tooltips_aka_summary_and_unmapped_fields(editor: Site, 
     )
     assert deployment.explanation.startswith("Each copy runs in a [Pod](k8s-pod.md); the copies")
     assert "[node](k8s-node.md)s of a cluster" in deployment.explanation
-    assert "<!-- TODO: say how many copies by default -->" in deployment.explanation  # dropped on pages
+    assert (
+        "<!-- TODO: say how many copies by default -->" in deployment.explanation
+    )  # dropped on pages
     assert set(deployment.related) == {"k8s-pod", "k8s-node"}
     assert terms["k8s-pod"].aliases == ("pods",)
     assert terms["k8s-node"].aliases == ("worker",)
@@ -130,8 +146,14 @@ def test_kubernetes_hugo_tooltips_aka_summary_and_unmapped_fields(editor: Site, 
 
 def test_cncf_hugo_mixed_case_and_list_categories_links_and_status(editor: Site, capsys):
     out, err = imported(editor, capsys, "hugo", "hugo-cncf")
-    assert "hugo-cncf/cluster.md:15:1: notice: not mapped: the shortcode 'sign-language-section' (dropped)" in err
-    assert "hugo-cncf/cluster.md:9:1: notice: not mapped: the link '/distributed-systems/' names no term" in err
+    assert (
+        "hugo-cncf/cluster.md:15:1: notice: not mapped: the shortcode 'sign-language-section' (dropped)"
+        in err
+    )
+    assert (
+        "hugo-cncf/cluster.md:9:1: notice: not mapped: the link '/distributed-systems/' names no term"
+        in err
+    )
     assert "hugo-cncf/nodes.md:1:1: notice: not mapped: the status 'Feedback Appreciated'" in err
     terms = load_glossary(editor.root / "glossary", root=editor.root).terms
     assert terms["cluster"].category == terms["nodes"].category == "concept"
@@ -170,7 +192,12 @@ def test_an_existing_file_is_never_overwritten(editor: Site, capsys):
 
 
 def test_bad_encoding_is_located(editor: Site, capsys):
-    editor.write("latin.csv", "term,definition\nCaf\xe9,A place that sells coffee and small meals to passers-by.\n".encode("latin-1"))
+    editor.write(
+        "latin.csv",
+        "term,definition\nCaf\xe9,A place that sells coffee and small meals to passers-by.\n".encode(
+            "latin-1"
+        ),
+    )
     err = refused(capsys, "csv", "latin.csv")
     assert "latin.csv:2:4: error: not UTF-8: byte 0xe9 cannot be read" in err
     assert term_files(editor) == {"alpha.yml"}
@@ -186,16 +213,25 @@ def test_a_missing_column_is_named(editor: Site, capsys):
 
 
 def test_an_unknown_shortcode_refuses_every_file(editor: Site, capsys):
-    editor.write("hugo-k8s/probe.md", "---\ntitle: Probe\n---\nA check.\n\n{{< feature-state for_k8s_version=\"v1.30\" >}}\n")
+    editor.write(
+        "hugo-k8s/probe.md",
+        '---\ntitle: Probe\n---\nA check.\n\n{{< feature-state for_k8s_version="v1.30" >}}\n',
+    )
     err = refused(capsys, "hugo", "hugo-k8s", "--prefix", "k8s")
     assert "hugo-k8s/probe.md:6:1: error: unknown shortcode 'feature-state'" in err
     assert term_files(editor) == {"alpha.yml"}
 
 
 def test_a_duplicate_name_is_refused(editor: Site, capsys):
-    editor.write("hugo-k8s/cgroups.md", "---\ntitle: Pod\nshort_description: An old copy of the pod entry, under another file name.\n---\nOld.\n")
+    editor.write(
+        "hugo-k8s/cgroups.md",
+        "---\ntitle: Pod\nshort_description: An old copy of the pod entry, under another file name.\n---\nOld.\n",
+    )
     err = refused(capsys, "hugo", "hugo-k8s")
-    assert "hugo-k8s/pod.md:1:1: error: duplicate name 'Pod': 'Pod' of this import has it already (hugo-k8s/cgroups.md:1:1)" in err
+    assert (
+        "hugo-k8s/pod.md:1:1: error: duplicate name 'Pod': 'Pod' of this import has it already (hugo-k8s/cgroups.md:1:1)"
+        in err
+    )
     assert main(["import", "abbr", "abbreviations.md"]) == 0
     err = refused(capsys, "abbr", "abbreviations.md", "--prefix", "again")  # new files, old names
     assert (
@@ -215,12 +251,21 @@ def test_a_see_entry_to_nothing_is_refused(editor: Site, capsys):
 
 # -- parsers, on any input ------------------------------------------------------------------
 
-_cell = st.text(alphabet=st.characters(blacklist_categories=["Cs", "Cc"], blacklist_characters=";|"), max_size=30)
+_cell = st.text(
+    alphabet=st.characters(blacklist_categories=["Cs", "Cc"], blacklist_characters=";|"),
+    max_size=30,
+)
 _word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=20).filter(str.strip)
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(rows=st.lists(st.tuples(_word, _cell.filter(str.strip), st.lists(_word, max_size=2)), max_size=6, unique_by=lambda r: r[0].strip()))
+@given(
+    rows=st.lists(
+        st.tuples(_word, _cell.filter(str.strip), st.lists(_word, max_size=2)),
+        max_size=6,
+        unique_by=lambda r: r[0].strip(),
+    )
+)
 def test_csv_round_trip(rows, tmp_path_factory):
     """What a spreadsheet holds comes back: names, definitions (spacing aside), aliases."""
     buffer = io.StringIO()
@@ -243,8 +288,19 @@ def test_csv_round_trip(rows, tmp_path_factory):
 _rst_line = st.one_of(
     st.just(""),
     st.just(".. glossary::"),
-    st.sampled_from(["   term", "   ``>>>``", "      A definition.", "      See :term:`term`.",
-                     "      code::", "         x = 1", "      .. index:: x", "  odd", ":sorted:"]),
+    st.sampled_from(
+        [
+            "   term",
+            "   ``>>>``",
+            "      A definition.",
+            "      See :term:`term`.",
+            "      code::",
+            "         x = 1",
+            "      .. index:: x",
+            "  odd",
+            ":sorted:",
+        ]
+    ),
     st.text(alphabet=" .:`*<>_\\-abc\t", max_size=20),
 )
 
@@ -260,4 +316,7 @@ def test_sphinx_parsing_never_crashes_and_locates_every_problem(lines, tmp_path_
     context = Context()
     for entry in read_sphinx(path, "g.rst", context):
         assert 1 <= entry.where.line <= len(lines)
-    assert all(p.location.path == "g.rst" and 1 <= p.location.line <= max(len(lines), 1) for p in context.problems)
+    assert all(
+        p.location.path == "g.rst" and 1 <= p.location.line <= max(len(lines), 1)
+        for p in context.problems
+    )

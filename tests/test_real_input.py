@@ -42,7 +42,9 @@ def built(tmp_path_factory) -> Site:
 
 def test_terms_sharing_a_definition_get_their_names_in_the_description(built: Site):
     descriptions = {
-        slug: built.page(f"glossary/{slug}/").css_first('meta[name="description"]').attributes["content"]
+        slug: built.page(f"glossary/{slug}/")
+        .css_first('meta[name="description"]')
+        .attributes["content"]
         for slug in ("pod", "pods-old")
     }
     assert descriptions == {"pod": f"Pod: {SHARED}", "pods-old": f"Pod group: {SHARED}"}
@@ -73,7 +75,11 @@ def test_a_see_entry_is_only_a_pointer_in_glossary_json_and_the_index(built: Sit
     data = json.loads((built.root / "site/glossary.json").read_text())
     assert "keyword-argument" not in [t["slug"] for t in data["terms"]]
     assert data["see"] == [
-        {"term": "Keyword argument", "see": "argument", "url": "https://glossary.example/glossary/argument/"}
+        {
+            "term": "Keyword argument",
+            "see": "argument",
+            "url": "https://glossary.example/glossary/argument/",
+        }
     ]
     assert "Keyword argument" not in built.page("glossary/").css_first("article").text()
 
