@@ -141,13 +141,17 @@ def _check_names(
                 f"as {files[entry.slug].name!r} of {files[entry.slug].where}",
             )
         files[entry.slug] = entry
-        for existing in (folder / f"{entry.slug}.yml", folder / f"{entry.slug}.yaml"):
-            if existing.exists():
-                context.error(
-                    entry.where,
-                    f"{shown}/{existing.name} exists already and is never "
-                    "overwritten: remove it, or import with --prefix",
-                )
+        existing = [
+            f for f in (folder / f"{entry.slug}.yml", folder / f"{entry.slug}.yaml") if f.exists()
+        ]
+        for file in existing:
+            context.error(
+                entry.where,
+                f"{shown}/{file.name} exists already and is never overwritten: remove it, "
+                "or import with --prefix",
+            )
+        if existing:  # its names are that file's, most likely: one message says it
+            continue
         entry.aliases = list(
             {name_key(a): a for a in entry.aliases if name_key(a) != name_key(entry.name)}.values()
         )
