@@ -141,6 +141,7 @@ def test_kubernetes_hugo_tooltips_aka_summary_and_unmapped_fields(editor: Site, 
     )  # dropped on pages
     assert set(deployment.related) == {"k8s-pod", "k8s-node"}
     assert terms["k8s-pod"].aliases == ("pods",)
+    assert "**Note:** \nMade-up pods are replaced, not repaired." in terms["k8s-pod"].explanation
     assert terms["k8s-node"].aliases == ("worker",)
 
 

@@ -6,7 +6,8 @@ Read: `title`, `short_description`, `aka`, `category` (any case, or a list), `st
 the part before only repeats the short description), `{{< glossary_tooltip ... >}}` (a link
 to the term it names) and links written `/slug/` (a link when they name a term). Other
 fields and `{{% sign-language-section %}}` are reported as not mapped; any other shortcode
-stops the import, since its output cannot be known here."""
+stops the import, since its output cannot be known here; the callouts `note`, `caution` and
+`warning` keep their text after a bold label."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ _SHORTCODE = re.compile(r"\{\{([<%])\s*(/?)([\w.-]+)(.*?)\s*[>%]\}\}", re.DOTALL
 _ATTRIBUTE = re.compile(r"([\w-]+)\s*=\s*\"([^\"]*)\"")
 _SITE_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\((/[^)\s]*)\)")
 DROPPED_SHORTCODES = frozenset({"sign-language-section"})
+# The Kubernetes docs' callouts, {{< note >}}...{{< /note >}}: their text stays, labelled.
+CALLOUTS = {"note": "Note", "caution": "Caution", "warning": "Warning"}
 READ = {"title", "short_description", "aka", "category", "status", "id"}
 
 
@@ -148,6 +151,8 @@ def _markdown(text, line, entry, keys, context, quiet=False) -> str:
             if target != entry.slug and target not in entry.related:
                 entry.related.append(target)
             return shown if target == entry.slug else f"[{shown}]({target}.md)"
+        if name in CALLOUTS:
+            return "" if match.group(2) else f"**{CALLOUTS[name]}:** "
         if entry and not quiet:
             if name in DROPPED_SHORTCODES:
                 context.notice(where(match), f"not mapped: the shortcode {name!r} (dropped)")
