@@ -194,14 +194,14 @@ def test_the_glossary_checks_after_writing_keep_the_previous_site(site: Site):
 
 
 def test_a_warning_while_loading_the_glossary_keeps_the_previous_site(site: Site):
-    """Warned before any page is written (a description too short for search results)."""
+    """Warned before any page is written (text the new-term template left to write)."""
     site.term("alpha")
     assert site.build().returncode == 0
     before = snapshot(site.root / "site")
-    site.term("alpha", short_definition="Too short to describe a page.")
+    site.term("alpha", explanation="TODO: explain alpha.\n")
     result = site.build()
     assert result.returncode == 1
-    assert "the page description is 29 characters" in result.stderr
+    assert "explanation still holds the new-term template's 'TODO:' text" in result.stderr
     assert snapshot(site.root / "site") == before
     assert leftovers(site) == []
 
