@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     importer = commands.add_parser(
         "import",
         help="write term files from a glossary made for another tool",
-        description="Write one term file a term from a glossary made for another tool:\n"
+        description="Write one term file per term from a glossary made for another tool:\n"
         "  sphinx  reStructuredText '.. glossary::' blocks (a .rst file or a folder)\n"
         "  csv     a spreadsheet saved as UTF-8 CSV with a header row: term, definition,\n"
         "          explanation, aliases, category, related, source (--column maps others)\n"
