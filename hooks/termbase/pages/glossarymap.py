@@ -103,9 +103,8 @@ def category_overview(graph: TermGraph, url_for: Callable[[str], str]) -> Glossa
     sizes = [box_size(n.lines) for n in nodes]
     points = place(sizes, pairs, 3 * GAP, [counts[p] for p in pairs])
     placed = [_at(n, p, s) for n, p, s in zip(nodes, points, sizes, strict=True)]
-    edges = [_line(placed[a], placed[b], counts[(a, b)]) for a, b in pairs]
     cluster = Cluster("categories", "Categories", "", tuple(placed))
-    return _fit([cluster], edges, drawn=True)
+    return _fit([cluster], [(placed[a].slug, placed[b].slug, counts[(a, b)]) for a, b in pairs])
 
 
 # -- laying out clusters ------------------------------------------------------------------------
@@ -187,9 +186,8 @@ def _clustered(
         url = url_for(category_uri(category.key))
         box = (round(left), round(top), round(width), round(height)) if panels else (0, 0, 0, 0)
         clusters.append(Cluster(category.key, category.name, url, placed, *box))
-    nodes_at = {n.slug: n for c in clusters for n in c.nodes}
-    edges = [_line(nodes_at[a], nodes_at[b]) for a, b in _pairs(graph, list(nodes_at))]
-    return _fit(clusters, edges, drawn=True)
+    slugs = [n.slug for c in clusters for n in c.nodes]
+    return _fit(clusters, [(a, b, 1) for a, b in _pairs(graph, slugs)])
 
 
 def _panel_guess(sizes: list[tuple[int, int]]) -> tuple[float, float]:
@@ -219,39 +217,33 @@ def _at(node: Node, point: tuple[float, float], size: tuple[int, int]) -> Node:
     return node_at(node, round(point[0]), round(point[1]), *size)
 
 
-def _line(a: Node, b: Node, weight: int = 1) -> Edge:
-    """A straight line between two boxes' centres (the boxes are drawn over its ends)."""
-    return Edge(
-        a.slug, b.slug, a.x, a.y, b.x, b.y, (a.x + b.x) // 2, (a.y + b.y) // 2, weight=weight
-    )
-
-
-def _fit(clusters: list[Cluster], edges: list[Edge], drawn: bool) -> GlossaryMap:
-    """Everything shifted so the drawing starts at (MARGIN, MARGIN), with its size."""
+def _fit(clusters: list[Cluster], lines: list[tuple[str, str, int]]) -> GlossaryMap:
+    """Everything shifted so the drawing starts at (MARGIN, MARGIN), with its size, and a
+    straight line for each of `lines` (slug, slug, weight) between its boxes' centres (the
+    boxes are drawn over its ends)."""
     boxes = [(c.left, c.top, c.width, c.height) for c in clusters if c.width]
     boxes += [(n.left, n.top, n.width, n.height) for c in clusters for n in c.nodes]
-    left = min(b[0] for b in boxes)
-    top = min(b[1] for b in boxes)
-    dx, dy = MARGIN - left, MARGIN - top
+    dx, dy = MARGIN - min(b[0] for b in boxes), MARGIN - min(b[1] for b in boxes)
     moved = []
     for c in clusters:
         nodes = tuple(node_at(n, n.x + dx, n.y + dy) for n in c.nodes)
         shift = (c.left + dx, c.top + dy) if c.width else (0, 0)
         moved.append(Cluster(c.key, c.name, c.url, nodes, *shift, c.width, c.height))
-    shifted = tuple(
+    at = {n.slug: n for c in moved for n in c.nodes}
+    edges = tuple(
         Edge(
-            e.source,
-            e.target,
-            e.x1 + dx,
-            e.y1 + dy,
-            e.x2 + dx,
-            e.y2 + dy,
-            e.cx + dx,
-            e.cy + dy,
-            weight=e.weight,
+            a,
+            b,
+            at[a].x,
+            at[a].y,
+            at[b].x,
+            at[b].y,
+            (at[a].x + at[b].x) // 2,
+            (at[a].y + at[b].y) // 2,
+            weight=weight,
         )  # fmt: skip
-        for e in edges
+        for a, b, weight in lines
     )
     width = max(b[0] + b[2] for b in boxes) + dx + MARGIN
     height = max(b[1] + b[3] for b in boxes) + dy + MARGIN
-    return GlossaryMap(tuple(moved), shifted, width, height, drawn=drawn)
+    return GlossaryMap(tuple(moved), edges, width, height, drawn=True)
