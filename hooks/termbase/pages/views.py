@@ -35,8 +35,12 @@ def cards(slugs: Iterable[str], graph: TermGraph, url_for: Callable[[str], str])
     """The hover cards of the terms `slugs`, each once, in the order given."""
     categories, terms = graph.glossary.categories, graph.terms
     return [
-        Card(url_for(term_uri(s)), terms[s].term, terms[s].short_definition,
-             categories[terms[s].category].name)  # fmt: skip
+        Card(
+            url_for(term_uri(s)),
+            terms[s].term,
+            terms[s].short_definition,
+            categories[terms[s].category].name,
+        )  # fmt: skip
         for s in dict.fromkeys(slugs)
         if s in terms
     ]
