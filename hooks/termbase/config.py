@@ -23,7 +23,8 @@ INDEX_PAGE_LIMIT = 1000  # ~350 bytes an entry: one A-Z page would pass 1 MB nea
 # above this many terms, term pages are indexed by names, definition and questions only.
 SEARCH_FULL_TEXT_LIMIT = 1000
 SOCIAL_IMAGE = "assets/social-card.png"
-_SECTIONS = {"autolink": {"enabled", "mode", "exclude"}, "search": {"full_text_limit"}}
+_SECTIONS = {"autolink": {"enabled", "mode", "exclude", "allow"}, "search": {"full_text_limit"}}
+AUTOLINK_ALLOW = ("headings", "quotes")  # places skipped unless autolink.allow names them
 _KEYS = {"dir", "index_page_limit", "social_image", *_SECTIONS}
 
 
@@ -35,6 +36,7 @@ class GlossaryConfig:
     autolink: bool = True  # autolink.enabled: link mentions of terms automatically
     every_mention: bool = False  # autolink.mode "all" (True) or "first" (False)
     excluded: frozenset[str] = frozenset()  # autolink.exclude: slugs never linked automatically
+    autolink_allow: frozenset[str] = frozenset()  # autolink.allow: of AUTOLINK_ALLOW
     index_page_limit: int = INDEX_PAGE_LIMIT  # above it, the A-Z index links a page a letter
     search_full_text_limit: int = SEARCH_FULL_TEXT_LIMIT  # search.full_text_limit
     social_image: str = SOCIAL_IMAGE  # the Open Graph card, a path under the site URL
@@ -93,11 +95,17 @@ class GlossaryConfig:
         if not isinstance(exclude, list) or not all(isinstance(s, str) for s in exclude):
             problem("autolink.exclude", f"must be a list of term slugs, not {exclude!r}")
             exclude = []
+        allow = autolink.get("allow") or []
+        if not isinstance(allow, list) or not all(a in AUTOLINK_ALLOW for a in allow):
+            choices = " and ".join(repr(a) for a in AUTOLINK_ALLOW)
+            problem("autolink.allow", f"must be a list of {choices}, not {allow!r}")
+            allow = []
         config = cls(
             dir=text(raw.get("dir"), "dir", "glossary"),
             autolink=enabled is not False,
             every_mention=mode == "all",
             excluded=frozenset(exclude),
+            autolink_allow=frozenset(allow),
             index_page_limit=count(
                 raw.get("index_page_limit"), "index_page_limit", INDEX_PAGE_LIMIT, 1
             ),  # fmt: skip
