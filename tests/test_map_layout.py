@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from sitebuilder import PROJECT
+from sitebuilder import PROJECT, make_site
 from termbase.graph.relations import TermGraph
 from termbase.pages.glossarymap import MAP_LIMIT, category_map, category_overview
 from termbase.pages.mapshapes import GAP, box_size, wrap
@@ -163,3 +163,27 @@ def test_layouts_are_the_same_for_the_same_glossary(bench):
 def test_maps_are_never_larger_than_the_limit(tmp_path: Path, bench):
     big = max(bench.by_category, key=lambda k: len(bench.by_category[k]))
     assert category_map(bench, big, str, limit=len(bench.by_category[big]) - 1) is None
+
+
+def test_above_the_limit_the_map_page_maps_categories_and_links_their_maps(tmp_path: Path):
+    site = make_site(tmp_path)
+    count = MAP_LIMIT + 10
+    for number in range(count):
+        category = "core" if number % 2 else "risks"
+        related = [f"term-{(number + 2) % count:02d}", f"term-{(number + 3) % count:02d}"]
+        site.term(f"term-{number:02d}", category=category, related=related, explanation="Short.\n")
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    page = site.page("glossary/map/")
+    svg = page.css_first("figure.glossary-map--categories svg")
+    assert svg.css_first("title").text() == "Map of the 2 categories"
+    boxes = {a.attributes["data-slug"]: a.attributes["href"] for a in svg.css("a[data-slug]")}
+    assert boxes == {"core": "../category/core/", "risks": "../category/risks/"}
+    assert len(svg.css(".glossary-map__edges path")) == 1  # core and risks are related
+    assert page.css_first("figure.glossary-map--full:not(.glossary-map--categories)") is None
+    maps = [a.attributes["href"] for a in page.css("article p a[href$='#concept-map']")]
+    assert maps == ["../category/core/#concept-map", "../category/risks/#concept-map"]
+    for key in ("core", "risks"):
+        category = site.page(f"glossary/category/{key}/")
+        assert category.css_first("h2#concept-map") is not None
+        assert len(category.css("figure.glossary-map--category a[data-slug]")) == count // 2

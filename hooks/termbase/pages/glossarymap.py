@@ -1,9 +1,10 @@
 """The maps of the whole glossary: every term, clustered by category, when there are few
 enough to read (MAP_LIMIT); else a map of the categories, and a map on each category's page.
 
-Plain data for `glossary-map.html` and `partials/cluster-map.html`. Each category is laid
-out as a graph of its own (termbase.pages.layout), its panel placed by how the categories
-are related, and turned the way that keeps the lines between panels shortest.
+Plain data for `glossary-map.html`, `glossary-category.html` and `partials/cluster-map.html`.
+The panels are placed by how the categories are related; each category is laid out as a
+graph of its own (termbase.pages.layout), its terms pulled towards the panels of the terms
+they are related to.
 """
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ class Cluster:
 
 @dataclass(frozen=True)
 class GlossaryMap:
-    """Terms in category panels (`clusters`) and the lines between them. A map of the
-    categories has one node a category instead, and `overview` set."""
+    """Terms in category panels (`clusters`) and the lines between them; on the map of
+    categories, one box a category in a single panel-less cluster. When the terms are not
+    `drawn` (too many), `clusters` only lists them and `overview` maps the categories."""
 
     clusters: tuple[Cluster, ...]
     edges: tuple[Edge, ...]
