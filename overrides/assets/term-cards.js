@@ -29,7 +29,9 @@
     return cards[link.href.split("#")[0]] || null;
   }
 
-  var links = Array.prototype.filter.call(document.querySelectorAll("article a[href]"), cardFor);
+  var links = new Set(
+    Array.prototype.filter.call(document.querySelectorAll("article a[href]"), cardFor)
+  );
   links.forEach(function (link) {
     // The card shows the definition: no browser or Material tooltip on top of it.
     link.dataset.glossaryNote = link.getAttribute("title") || "";
@@ -103,7 +105,7 @@
 
   function linkOf(event) {
     var link = event.target.closest && event.target.closest("a[href]");
-    return link && links.indexOf(link) >= 0 ? link : null;
+    return link && links.has(link) ? link : null;
   }
 
   document.addEventListener("pointerover", function (event) {
