@@ -77,6 +77,10 @@ See [inner alignment](glossary/inner-alignment.md) first; inner alignment again 
     Body text about the base objective.
 
 <a href="https://example.org/">a raw link about the mesa-objective</a> and mesa-objective after.
+
+> A quote that names the lonely term.
+
+The paper *Lonely Term Considered Harmful* is a title, not a mention.
 """
 
 OTHER = """\
@@ -182,9 +186,10 @@ def test_first_mentions_on_a_content_page_become_links(built: Site):
 
 def test_never_in_headings_code_titles_spans_or_existing_links(built: Site):
     article = built.page("guide/").css_first("article")
-    for selector in ("h1", "h2", "code", ".admonition-title", ".nolink"):
+    for selector in ("h1", "h2", "code", ".admonition-title", ".nolink", "blockquote", "em"):
         for element in article.css(selector):
             assert element.css("a.glossary-term") == [], selector
+    assert "lonely-term" not in str(auto_links(built.page("guide/")))
     raw = article.css_first('a[href="https://example.org/"]')
     assert raw.text() == "a raw link about the mesa-objective"
     assert raw.html.count("<a") == 1  # no link inside the link
@@ -307,9 +312,13 @@ def test_content_pages_list_key_terms_and_related_reading(built: Site):
 def test_mode_all_links_every_mention_and_exclude_keeps_terms_unlinked(tmp_path: Path):
     site = built_site(
         tmp_path,
-        autolink_config("      mode: all\n      exclude: [mesa-objective]\n"),
+        autolink_config(
+            "      mode: all\n      exclude: [mesa-objective]\n      allow: [quotes]\n"
+        ),
     )
     links = auto_links(site.page("guide/"))
+    quote = site.page("guide/").css_first("article blockquote a.glossary-term")
+    assert quote.text() == "lonely term"  # the site allows links in quotes
     assert [text for text, _ in links].count("Mesa-optimizers") == 1
     assert ("mesa-optimizer", "../glossary/mesa-optimizer/") in links  # the second mention
     assert ("inner alignment", "../glossary/inner-alignment/") in links  # every mention
@@ -345,6 +354,17 @@ def test_a_bad_autolink_mode_is_a_clear_error(tmp_path: Path):
         output,
     )
     assert "Traceback" not in output
+
+
+def test_a_bad_autolink_allow_is_a_clear_error(tmp_path: Path):
+    site = populate(make_site(tmp_path, autolink_config("      allow: [code]\n")))
+    result = site.build()
+    assert result.returncode == 1
+    assert re.search(
+        r"mkdocs.yml:\d+:1: error: extra.glossary.autolink.allow: must be a list of "
+        r"'headings' and 'quotes', not \['code'\]",
+        result.stdout + result.stderr,
+    )
 
 
 # -- concept maps ------------------------------------------------------------------------------
@@ -496,7 +516,8 @@ def test_the_same_input_gives_byte_identical_maps(built: Site, monkeypatch):
     first = figures(built.root / "site")
     related = {slug for slug, fields in TERMS.items() if "related" in fields}
     related |= {other for fields in TERMS.values() for other in fields.get("related", [])}
-    assert len(first) == len(related) + 1  # terms with related terms, and the full map
+    # Terms with related terms, the full map, and both categories' maps.
+    assert len(first) == len(related) + 1 + 2
     monkeypatch.setenv("PYTHONHASHSEED", "12345")  # other set and dict orders than before
     result = built.build("-d", str(built.root / "again"))
     assert result.returncode == 0, result.stderr

@@ -32,6 +32,7 @@ from termbase.graph.linker import (
     words,
 )
 from termbase.graph.relations import Mentions
+from termbase.graph.skiprules import SkipRules
 from termbase.urls import relative, resolve, term_uri
 
 NAMES = {
@@ -564,3 +565,112 @@ def test_links_resolve_as_urlsplit_reads_them(page: str, href: str):
 )
 def test_relative_links_are_what_relpath_gives(page: str, target: str):
     assert relative(page, target) == posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+# -- what is never linked: quotes, headings, titles of cited works (graph/skiprules.py) ------
+
+TITLE = "Risks from Learned Optimization in Advanced Machine Learning Systems"
+TITLED = TermIndex.build(
+    [("Learned optimization", "learned-optimization"), ("Machine learning", "ml")]
+    + [(name, slug) for slug, names in NAMES.items() for name in names]
+)
+RULES = SkipRules.make(titles=[TITLE])
+
+
+def titled(html: str, rules: SkipRules = RULES) -> list[str]:
+    root = ET.fromstring(f"<div>{html}</div>")
+    link_tree(root, TITLED, LinkPolicy(every_mention=True, skip=rules), make_link)
+    return [a.text for a in root.iter("a") if a.get("class") == "glossary-term"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>The paper <em>Risks from Learned Optimization</em> coined it.</p>",  # shortened
+        f"<p><em>{TITLE}</em></p>",
+        "<p><i>Machine Learning for Alignment: A Survey</i></p>",  # capitalised as a title
+        "<p><cite>learned optimization in practice</cite></p>",
+        "<blockquote><p>Learned optimization, said someone.</p></blockquote>",
+        "<h1>Learned optimization</h1>",
+    ],
+)
+def test_titles_of_works_quotes_and_headings_are_not_linked(html: str):
+    assert titled(html) == []
+
+
+def test_emphasis_that_names_no_work_is_linked():
+    assert titled("<p><em>learned optimization</em> and <em>Learned optimization</em></p>") == [
+        "learned optimization",
+        "Learned optimization",
+    ]
+
+
+def test_a_site_may_allow_links_in_quotes_and_headings_but_never_the_title():
+    rules = SkipRules.make(allow=["quotes", "headings"], titles=[TITLE])
+    html = "<h1>Policy</h1><h2>Learned optimization</h2><blockquote><p>A policy.</p></blockquote>"
+    assert titled(html, rules) == ["Learned optimization", "policy"]
+    assert titled(html) == []
+
+
+def test_raw_html_quotes_and_citations_are_not_linked():
+    stash = {"\x02wzxhzdk:0\x03": "<blockquote>", "\x02wzxhzdk:1\x03": "</blockquote>",
+             "\x02wzxhzdk:2\x03": "<cite>", "\x02wzxhzdk:3\x03": "</cite>"}  # fmt: skip
+    root = raw_paragraph(
+        "\x02wzxhzdk:0\x03policy\x02wzxhzdk:1\x03 \x02wzxhzdk:2\x03alignment",
+        "",
+        "\x02wzxhzdk:3\x03 RLHF",
+    )
+    link_tree(root, INDEX, LinkPolicy(), make_link, raw_html=stash.get)
+    assert [a.text for a in root.iter("a")] == ["RLHF"]
+
+
+TITLE_WORDS = ["Risks", "from", "Learned", "Optimization", "learned", "optimization", "in",
+               "Advanced", "Machine", "Learning", "machine", "learning", "policy", "Policy"]  # fmt: skip
+title_texts = st.lists(st.sampled_from(TITLE_WORDS), max_size=6).map(" ".join)
+title_trees = st.recursive(
+    st.builds(
+        Tree,
+        st.sampled_from(["p", "em", "i", "cite", "blockquote", "h1", "h2", "span"]),
+        st.just(None),
+        title_texts,
+        st.just([]),
+        title_texts,
+    ),
+    lambda inner: st.builds(
+        Tree,
+        st.sampled_from(["p", "em", "i", "blockquote", "h1", "h3", "div", "li", "strong"]),
+        st.just(None),
+        title_texts,
+        st.lists(inner, max_size=3),
+        title_texts,
+    ),
+    max_leaves=10,
+)
+TITLE_STARTS = {tuple(TITLE.lower().split()[:n]) for n in range(2, 10)}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tree=title_trees, allow=st.sets(st.sampled_from(["quotes", "headings"])))
+def test_links_never_land_in_a_cited_title_a_quote_a_heading_unless_allowed(tree, allow):
+    root = ET.Element("div")
+    root.append(tree.element())
+    before = text_of(root)
+    rules = SkipRules.make(allow=sorted(allow), titles=[TITLE])
+    link_tree(root, TITLED, LinkPolicy(every_mention=True, skip=rules), make_link)
+    assert text_of(root) == before
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for link in root.iter("a"):
+        node = parents[link]
+        while node is not root:
+            words = tuple("".join(node.itertext()).lower().split())
+            assert node.tag not in ("cite", "h1")
+            assert node.tag != "blockquote" or "quotes" in allow
+            assert node.tag not in ("h2", "h3") or "headings" in allow
+            assert not (node.tag in ("em", "i") and words in TITLE_STARTS), words
+            node = parents[node]
+
+
+def test_the_starter_glossary_never_links_inside_a_cited_title(real_site):
+    page = real_site.page("glossary/mesa-optimization/")
+    titles = [em for em in page.css("article em") if "Learned Optimization" in em.text()]
+    assert titles and all(em.css("a") == [] for em in titles)

@@ -24,10 +24,11 @@ INDEX_PAGE_LIMIT = 1000  # ~350 bytes an entry: one A-Z page would pass 1 MB nea
 SEARCH_FULL_TEXT_LIMIT = 1000
 SOCIAL_IMAGE = "assets/social-card.png"
 _SECTIONS = {
-    "autolink": {"enabled", "mode", "exclude"},
+    "autolink": {"enabled", "mode", "exclude", "allow"},
     "search": {"full_text_limit"},
     "seo": {"strict"},
 }
+AUTOLINK_ALLOW = ("headings", "quotes")  # places skipped unless autolink.allow names them
 _KEYS = {"dir", "index_page_limit", "social_image", *_SECTIONS}
 
 
@@ -39,6 +40,7 @@ class GlossaryConfig:
     autolink: bool = True  # autolink.enabled: link mentions of terms automatically
     every_mention: bool = False  # autolink.mode "all" (True) or "first" (False)
     excluded: frozenset[str] = frozenset()  # autolink.exclude: slugs never linked automatically
+    autolink_allow: frozenset[str] = frozenset()  # autolink.allow: of AUTOLINK_ALLOW
     index_page_limit: int = INDEX_PAGE_LIMIT  # above it, the A-Z index links a page a letter
     search_full_text_limit: int = SEARCH_FULL_TEXT_LIMIT  # search.full_text_limit
     social_image: str = SOCIAL_IMAGE  # the Open Graph card, a path under the site URL
@@ -101,11 +103,17 @@ class GlossaryConfig:
         seo_strict = seo.get("strict", False)
         if not isinstance(seo_strict, bool):
             problem("seo.strict", f"must be true or false, not {seo_strict!r}")
+        allow = autolink.get("allow") or []
+        if not isinstance(allow, list) or not all(a in AUTOLINK_ALLOW for a in allow):
+            choices = " and ".join(repr(a) for a in AUTOLINK_ALLOW)
+            problem("autolink.allow", f"must be a list of {choices}, not {allow!r}")
+            allow = []
         config = cls(
             dir=text(raw.get("dir"), "dir", "glossary"),
             autolink=enabled is not False,
             every_mention=mode == "all",
             excluded=frozenset(exclude),
+            autolink_allow=frozenset(allow),
             index_page_limit=count(
                 raw.get("index_page_limit"), "index_page_limit", INDEX_PAGE_LIMIT, 1
             ),  # fmt: skip

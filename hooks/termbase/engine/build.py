@@ -32,6 +32,7 @@ from termbase.engine.siteurls import SiteUrls
 from termbase.engine.views import Views
 from termbase.graph.linker import TermIndex
 from termbase.graph.relations import Mentions, TermGraph
+from termbase.graph.skiprules import SkipRules
 from termbase.model import GlossaryError, Problem
 from termbase.pages.api import TermHtml, dumps, payload_path, split_term_html, term_payload
 from termbase.pages.markdown import PageWriter
@@ -98,6 +99,10 @@ class GlossaryBuild:
             definitions={slug: term.short_definition for slug, term in terms.items()},
             slug_by_uri={term_uri(slug): slug for slug in terms},
             search_full_text=full_text,
+            skip=SkipRules.make(
+                self.settings.autolink_allow,
+                (r.title for term in terms.values() for r in term.references),
+            ),
         )
         config.markdown_extensions.append(GlossaryExtension(self.states, linking))  # type: ignore[arg-type]
         self.theme_dir = Path(config.theme.custom_dir or self.root / "overrides")

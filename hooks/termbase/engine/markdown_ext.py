@@ -13,6 +13,7 @@ from markdown.treeprocessors import Treeprocessor
 from termbase.config import GlossaryConfig
 from termbase.engine.pagestate import PageState, PageStates
 from termbase.graph.linker import LinkPolicy, TermIndex, link_tree
+from termbase.graph.skiprules import SkipRules
 from termbase.pages.markdown import TERM_LEAD_CLASSES
 from termbase.reading.rules import drop_html_comments, unsafe_url
 from termbase.urls import relative, resolve, term_uri
@@ -31,6 +32,7 @@ class Linking:
     definitions: dict[str, str]  # slug -> short definition
     slug_by_uri: dict[str, str]  # src_uri of each term page -> slug
     search_full_text: bool  # False: generated pages are indexed by their summary only
+    skip: SkipRules = SkipRules()  # quotes and headings unless allowed, titles of cited works
 
     def linked_term(self, page: PageState, href: str) -> str | None:
         target = resolve(page.uri, href)
@@ -83,6 +85,7 @@ class GlossaryLinks(Treeprocessor):
                 page_slug=self.page.slug,
                 every_mention=settings.every_mention,
                 excluded=settings.excluded,
+                skip=self.linking.skip,
                 # A term the author linked by hand is linked already: no second, automatic link.
                 already_linked=set() if settings.every_mention else self._term_slugs(root),
             )

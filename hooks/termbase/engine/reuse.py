@@ -43,12 +43,17 @@ class ServeReuse:
         self, files: Files, config: MkDocsConfig, nav_titles: dict[str, str | None]
     ) -> None:
         """Once every file is known: the key of what each Markdown stage reads besides its
-        own source and the definitions it links to (the files of the site, every term name,
-        the settings); and a ReusablePage for every page, with its title from the nav."""
+        own source and the definitions it links to (the files of the site, every term name
+        and cited title, the settings); and a ReusablePage for every page, with its title
+        from the nav."""
         self.render_key = rebuild.digest(
             self.config_key,
             sorted(file.src_uri for file in files),
-            [(slug, term.names) for slug, term in self.graph.terms.items()],
+            # Names are linked; titles of cited works are not (graph/skiprules.py).
+            [
+                (slug, term.names, [r.title for r in term.references])
+                for slug, term in self.graph.terms.items()
+            ],
             [(entry.term, entry.see) for entry in self.graph.redirects.values()],  # linked too
         )
         for file in files.documentation_pages():

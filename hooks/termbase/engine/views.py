@@ -18,9 +18,9 @@ from termbase.engine.siteurls import SiteUrls, plain_title
 from termbase.graph.relations import Mentions, TermGraph
 from termbase.model import sort_key
 from termbase.pages.conceptmap import concept_map
-from termbase.pages.glossarymap import glossary_map
-from termbase.pages.views import TitledLink, term_view
-from termbase.urls import GLOSSARY, MAP_URI, term_uri
+from termbase.pages.glossarymap import MAP_LIMIT, category_map, glossary_map
+from termbase.pages.views import TitledLink, cards, term_view
+from termbase.urls import GLOSSARY, MAP_URI, is_category, term_uri
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
@@ -85,8 +85,14 @@ class Views:
                 log.warning(f"{state.source}: related page {uri!r} is not a page of the site")
         view["head"] = self.heads.for_page(page, state)
         if state.uri == MAP_URI:
-            view["map"] = glossary_map(self.graph, url_for)
+            view["map"], view["map_limit"] = glossary_map(self.graph, url_for), MAP_LIMIT
+        elif is_category(state.uri):
+            key = posixpath.splitext(posixpath.basename(state.uri))[0]
+            view["category_map"] = category_map(self.graph, key, url_for)
         view.update(self._course_view(state.uri))
+        related = self.graph.related[state.slug] if state.slug else ()
+        # Every term the article links to, as a hover card (related terms are listed there).
+        view["cards"] = cards([*state.mentions, *sorted(related)], self.graph, url_for)
         if state.slug:
             term = terms[state.slug]
             view.update(term_view(term, self.graph, url_for))

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from xml.etree.ElementTree import Element
 
+from termbase.graph.skiprules import ITALIC_TAGS, QUOTE_TAGS, SkipRules
+
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")  # '_' joins words, as in \b
 _JOIN = re.compile(r"[ \t\n\r\-\u00a0\u2010\u2011]+")  # what may stand between words of a name
 # Python-Markdown keeps raw inline HTML and entities out of the tree as STX...ETX placeholders.
@@ -42,6 +44,7 @@ SKIP_TAGS = frozenset(
         "summary",
         "abbr",
         "title",
+        "cite",  # the title of a work
     }
 )
 SKIP_CLASSES = frozenset({"admonition-title", "nolink", "no-autolink", "glossary-aliases"})
@@ -160,6 +163,7 @@ class LinkPolicy:
     every_mention: bool = False  # default: first mention only
     excluded: frozenset[str] = frozenset()
     already_linked: set[str] = field(default_factory=set)
+    skip: SkipRules = SkipRules()  # quotes, headings the site allows, titles of works
 
     def allows(self, slug: str) -> bool:
         if slug == self.page_slug or slug in self.excluded:
@@ -182,7 +186,7 @@ def link_tree(
     a placeholder in the text stands for. A name never spans a placeholder.
     """
     linked: list[str] = []
-    raw = _RawHtml()
+    raw = _RawHtml(policy.skip)
 
     def mentions(text: str) -> Iterator[tuple[int, int, str]]:
         start = 0
@@ -212,7 +216,7 @@ def link_tree(
         return out
 
     def visit(element: Element) -> None:
-        if _skipped(element):
+        if _skipped(element, policy.skip):
             return
         children = list(element)  # before any link is added: added links need no visit
         if element.text:
@@ -235,8 +239,9 @@ def link_tree(
 class _RawHtml(HTMLParser):
     """Which raw HTML elements the text met so far is inside, read in document order."""
 
-    def __init__(self) -> None:
+    def __init__(self, rules: SkipRules) -> None:
         super().__init__(convert_charrefs=False)
+        self.rules = rules
         self.open: list[tuple[str, bool]] = []  # (tag, whether nothing inside may be linked)
 
     @property
@@ -246,7 +251,8 @@ class _RawHtml(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in _VOID:
             classes = (dict(attrs).get("class") or "").split()
-            self.open.append((tag, tag in SKIP_TAGS or any(c in SKIP_CLASSES for c in classes)))
+            skip = _skipped_tag(tag, self.rules) or any(c in SKIP_CLASSES for c in classes)
+            self.open.append((tag, skip))
 
     def handle_endtag(self, tag: str) -> None:
         for depth in range(len(self.open) - 1, -1, -1):
@@ -255,11 +261,22 @@ class _RawHtml(HTMLParser):
                 return
 
 
-def _skipped(element: Element) -> bool:
-    if not isinstance(element.tag, str) or element.tag.lower() in SKIP_TAGS:
+def _skipped(element: Element, rules: SkipRules) -> bool:
+    if not isinstance(element.tag, str):
+        return True
+    tag = element.tag.lower()
+    if _skipped_tag(tag, rules):
+        return True
+    if tag in ITALIC_TAGS and rules.is_work_title(
+        _PLACEHOLDER.sub(" ", "".join(element.itertext()))
+    ):
         return True
     classes = (element.get("class") or "").split()
     return any(c in SKIP_CLASSES for c in classes)
+
+
+def _skipped_tag(tag: str, rules: SkipRules) -> bool:
+    return (tag in SKIP_TAGS or tag in QUOTE_TAGS) and tag not in rules.allowed
 
 
 def _insert(parent: Element, at: int, parts: list[str | Element]) -> None:

@@ -1,27 +1,33 @@
-"""The map of the whole glossary: a panel for each category, its terms in a grid inside.
+"""The maps of the whole glossary: every term, clustered by category, when there are few
+enough to read (MAP_LIMIT); else a map of the categories, and a map on each category's page.
 
-Plain data for `glossary-map.html`; above FULL_MAP_LIMIT terms it is listed, not drawn.
+Plain data for `glossary-map.html`, `glossary-category.html` and `partials/cluster-map.html`.
+The panels are placed by how the categories are related; each category is laid out as a
+graph of its own (termbase.pages.layout), its terms pulled towards the panels of the terms
+they are related to.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from termbase.graph.relations import TermGraph
+from termbase.model import Category, Term
+from termbase.pages.layout import ASPECT, ROOM, place, separate
 from termbase.pages.mapshapes import FONT_SIZE, GAP, MARGIN, Edge, Node, box_size, node_at, wrap
 from termbase.urls import category_uri, term_uri
 
-# The full map: category panels stacked, terms A to Z in a grid inside each.
-FULL_COLUMNS, FULL_LABEL_CHARS, FULL_LABEL_LINES = 4, 17, 2
-PANEL_PAD, PANEL_HEADER = 12, 34
-FULL_MAP_LIMIT = 300  # above this many terms the full map is listed per category, not drawn
+LABEL_CHARS, LABEL_LINES = 17, 2
+PANEL_PAD, PANEL_HEADER = 14, 34
+MAP_LIMIT = 60  # the most terms one map shows: more cannot be read (issue 22)
 
 
 @dataclass(frozen=True)
 class Cluster:
-    """One category of the full map: a labelled panel around its terms."""
+    """One category on a map: a labelled panel around its terms."""
 
     key: str
     name: str
@@ -35,14 +41,16 @@ class Cluster:
 
 @dataclass(frozen=True)
 class GlossaryMap:
-    """Every published term grouped by category. When not `drawn` (a large glossary), the
-    templates list the clusters instead, and positions and edges are not computed."""
+    """Terms in category panels (`clusters`) and the lines between them; on the map of
+    categories, one box a category in a single panel-less cluster. When the terms are not
+    `drawn` (too many), `clusters` only lists them and `overview` maps the categories."""
 
     clusters: tuple[Cluster, ...]
     edges: tuple[Edge, ...]
     width: int
     height: int
     drawn: bool
+    overview: GlossaryMap | None = None  # the map of categories, when terms are not drawn
     font_size = FONT_SIZE
 
     @property
@@ -50,53 +58,194 @@ class GlossaryMap:
         return sum(len(c.nodes) for c in self.clusters)
 
 
-# -- the whole glossary -----------------------------------------------------------------------
-
-
 def glossary_map(
-    graph: TermGraph, url_for: Callable[[str], str], limit: int = FULL_MAP_LIMIT
+    graph: TermGraph, url_for: Callable[[str], str], limit: int = MAP_LIMIT
 ) -> GlossaryMap:
-    """Every published term in a panel for its category, categories in their file order,
-    terms A to Z. Drawn when at most `limit` terms, so it stays legible and small."""
-    groups = [
+    """Every published term in its category's panel, drawn when at most `limit` terms;
+    above, listed by category under a map of the categories."""
+    groups = _groups(graph)
+    if len(graph.terms) > limit:
+        clusters = tuple(
+            Cluster(
+                c.key, c.name, url_for(category_uri(c.key)), tuple(_node(t, url_for) for t in ts)
+            )
+            for c, ts in groups
+        )
+        return GlossaryMap(
+            clusters, (), 0, 0, drawn=False, overview=category_overview(graph, url_for)
+        )
+    return _clustered(graph, groups, url_for)
+
+
+def category_map(
+    graph: TermGraph, key: str, url_for: Callable[[str], str], limit: int = MAP_LIMIT
+) -> GlossaryMap | None:
+    """The terms of one category and the relations among them; None if it has fewer than
+    two terms, no relation among them, or more than `limit` terms."""
+    terms = graph.by_category.get(key) or []
+    if not 2 <= len(terms) <= limit:
+        return None
+    category = graph.glossary.categories[key]
+    drawn = _clustered(graph, [(category, terms)], url_for, panels=False)
+    return drawn if drawn.edges else None
+
+
+def category_overview(graph: TermGraph, url_for: Callable[[str], str]) -> GlossaryMap:
+    """One box a category, named with its number of terms and linked to its page; a line
+    between two categories for the relations between their terms, thicker for more."""
+    groups = _groups(graph)
+    nodes = []
+    for category, terms in groups:
+        label = f"{category.name} ({len(terms)})"
+        lines = wrap(label, LABEL_CHARS + 4, 3)
+        url = url_for(category_uri(category.key))
+        nodes.append(Node(category.key, label, category.description, url, lines, 1))
+    counts = _between(graph, {c.key: i for i, (c, _) in enumerate(groups)})
+    pairs = sorted(counts)
+    sizes = [box_size(n.lines) for n in nodes]
+    points = place(sizes, pairs, 3 * GAP, [counts[p] for p in pairs])
+    placed = [_at(n, p, s) for n, p, s in zip(nodes, points, sizes, strict=True)]
+    cluster = Cluster("categories", "Categories", "", tuple(placed))
+    return _fit([cluster], [(placed[a].slug, placed[b].slug, counts[(a, b)]) for a, b in pairs])
+
+
+# -- laying out clusters ------------------------------------------------------------------------
+
+
+def _groups(graph: TermGraph) -> list[tuple[Category, list[Term]]]:
+    """Categories with published terms, in their file's order; their terms A to Z."""
+    return [
         (category, graph.by_category[key])
         for key, category in graph.glossary.categories.items()
         if graph.by_category[key]
     ]
-    drawn = len(graph.terms) <= limit
-    labels = {
-        t.slug: wrap(t.term, FULL_LABEL_CHARS, FULL_LABEL_LINES) for _, ts in groups for t in ts
-    }
-    node_w = max([box_size(label)[0] for label in labels.values()] + [FULL_LABEL_CHARS * 8])
-    node_h = box_size(("",) * FULL_LABEL_LINES)[1]
-    panel_w = FULL_COLUMNS * node_w + (FULL_COLUMNS - 1) * GAP + 2 * PANEL_PAD
+
+
+def _node(term: Term, url_for: Callable[[str], str]) -> Node:
+    lines = wrap(term.term, LABEL_CHARS, LABEL_LINES)
+    return Node(term.slug, term.term, term.short_definition, url_for(term_uri(term.slug)), lines)
+
+
+def _pairs(graph: TermGraph, slugs: Sequence[str]) -> list[tuple[str, str]]:
+    on_map = set(slugs)
+    return sorted({tuple(sorted((a, b))) for a in slugs for b in graph.related[a] if b in on_map})
+
+
+def _between(graph: TermGraph, index: dict[str, int]) -> Counter[tuple[int, int]]:
+    """How many relations join each two categories (by their place in `index`)."""
+    counts: Counter[tuple[int, int]] = Counter()
+    slugs = [s for s, t in graph.terms.items() if t.category in index]
+    for a, b in _pairs(graph, slugs):
+        one, two = index[graph.terms[a].category], index[graph.terms[b].category]
+        if one != two:
+            counts[(min(one, two), max(one, two))] += 1
+    return counts
+
+
+def _clustered(
+    graph: TermGraph,
+    groups: list[tuple[Category, list[Term]]],
+    url_for: Callable[[str], str],
+    panels: bool = True,
+) -> GlossaryMap:
+    """The panels placed first, by the relations between categories (sized by their
+    terms); then each category laid out on its own, its terms pulled towards the panels of
+    the terms they are related to; then the panels pushed apart to their real sizes."""
+    pad, header = (PANEL_PAD, PANEL_HEADER) if panels else (0, 0)
+    index = {c.key: i for i, (c, _) in enumerate(groups)}
+    counts = _between(graph, index)
+    boxes = [[_node(t, url_for) for t in terms] for _, terms in groups]
+    sizes = [[box_size(n.lines) for n in nodes] for nodes in boxes]
+    guess = [_panel_guess(s) for s in sizes]
+    pairs, weights = sorted(counts), [counts[p] for p in sorted(counts)]
+    centres = place(guess, pairs, 2 * GAP, weights, room=0.6)
+    inner = []  # per cluster: node centres relative to the panel's top left, and its size
+    for i, nodes in enumerate(boxes):
+        at = {n.slug: k for k, n in enumerate(nodes)}
+        local_pairs = [(at[a], at[b]) for a, b in _pairs(graph, list(at))]
+        points = place(sizes[i], local_pairs, GAP, pulls=_pulls(graph, nodes, i, index, centres))
+        halves = list(zip(points, sizes[i], strict=True))
+        left = min(x - w / 2 for (x, _), (w, _) in halves)
+        top = min(y - h / 2 for (_, y), (_, h) in halves)
+        right = max(x + w / 2 for (x, _), (w, _) in halves)
+        bottom = max(y + h / 2 for (_, y), (_, h) in halves)
+        width = right - left + 2 * pad
+        if panels:  # room for the category's name
+            width = max(width, 9 * len(groups[i][0].name) + 2 * pad)
+        local = [(x - left + pad + (width - right + left - 2 * pad) / 2, y - top + pad + header)
+                 for x, y in points]  # fmt: skip
+        inner.append((local, width, bottom - top + 2 * pad + header))
+    centres = separate(centres, [(w, h) for _, w, h in inner], 2 * GAP)
     clusters = []
-    top = MARGIN
-    for category, terms in groups:
-        rows = math.ceil(len(terms) / FULL_COLUMNS)
-        panel_h = PANEL_HEADER + rows * node_h + (rows - 1) * GAP + PANEL_PAD
-        nodes = []
-        for i, term in enumerate(terms):
-            row, column = divmod(i, FULL_COLUMNS)
-            url = url_for(term_uri(term.slug))
-            node = Node(term.slug, term.term, term.short_definition, url, labels[term.slug])
-            if drawn:
-                x = MARGIN + PANEL_PAD + column * (node_w + GAP) + node_w // 2
-                y = top + PANEL_HEADER + row * (node_h + GAP) + node_h // 2
-                node = node_at(node, x, y, node_w, node_h)
-            nodes.append(node)
+    for (category, _), nodes, node_sizes, (local, width, height), (cx, cy) in zip(
+        groups, boxes, sizes, inner, centres, strict=True
+    ):
+        left, top = cx - width / 2, cy - height / 2
+        placed = tuple(
+            _at(n, (left + x, top + y), size)
+            for n, (x, y), size in zip(nodes, local, node_sizes, strict=True)
+        )
         url = url_for(category_uri(category.key))
-        box = (MARGIN, top, panel_w, panel_h) if drawn else (0, 0, 0, 0)
-        clusters.append(Cluster(category.key, category.name, url, tuple(nodes), *box))
-        top += panel_h + GAP
-    if not drawn:
-        return GlossaryMap(tuple(clusters), (), 0, 0, drawn=False)
-    at = {n.slug: n for c in clusters for n in c.nodes}
-    pairs = sorted({tuple(sorted((a, b))) for a in graph.terms for b in graph.related[a]})
-    edges = []
-    for a, b in pairs:
-        one, two = at[a], at[b]
-        cx, cy = (one.x + two.x) // 2, (one.y + two.y) // 2
-        edges.append(Edge(a, b, one.x, one.y, two.x, two.y, cx, cy))
-    height = top - GAP + MARGIN if clusters else 2 * MARGIN
-    return GlossaryMap(tuple(clusters), tuple(edges), panel_w + 2 * MARGIN, height, drawn=True)
+        box = (round(left), round(top), round(width), round(height)) if panels else (0, 0, 0, 0)
+        clusters.append(Cluster(category.key, category.name, url, placed, *box))
+    slugs = [n.slug for c in clusters for n in c.nodes]
+    return _fit(clusters, [(a, b, 1) for a, b in _pairs(graph, slugs)])
+
+
+def _panel_guess(sizes: list[tuple[int, int]]) -> tuple[float, float]:
+    """About how big a panel of boxes of `sizes` will be, before it is laid out."""
+    area = ROOM * sum((w + GAP) * (h + GAP) for w, h in sizes)
+    return math.sqrt(area * ASPECT), math.sqrt(area / ASPECT)
+
+
+def _pulls(graph, nodes, cluster, index, centres):
+    """(box, direction, strength) for each term of the cluster related to terms of other
+    categories: towards those panels, stronger for more relations."""
+    here = centres[cluster]
+    out: Counter[tuple[int, tuple[float, float]]] = Counter()
+    for k, node in enumerate(nodes):
+        for other in graph.related[node.slug]:
+            category = index.get(graph.terms[other].category, cluster)
+            if category == cluster:
+                continue
+            there = centres[category]
+            dx, dy = there[0] - here[0], there[1] - here[1]
+            norm = math.hypot(dx, dy) or 1.0
+            out[(k, (round(dx / norm, 3), round(dy / norm, 3)))] += 1
+    return [(k, direction, 0.25 * n) for (k, direction), n in sorted(out.items())]
+
+
+def _at(node: Node, point: tuple[float, float], size: tuple[int, int]) -> Node:
+    return node_at(node, round(point[0]), round(point[1]), *size)
+
+
+def _fit(clusters: list[Cluster], lines: list[tuple[str, str, int]]) -> GlossaryMap:
+    """Everything shifted so the drawing starts at (MARGIN, MARGIN), with its size, and a
+    straight line for each of `lines` (slug, slug, weight) between its boxes' centres (the
+    boxes are drawn over its ends)."""
+    boxes = [(c.left, c.top, c.width, c.height) for c in clusters if c.width]
+    boxes += [(n.left, n.top, n.width, n.height) for c in clusters for n in c.nodes]
+    dx, dy = MARGIN - min(b[0] for b in boxes), MARGIN - min(b[1] for b in boxes)
+    moved = []
+    for c in clusters:
+        nodes = tuple(node_at(n, n.x + dx, n.y + dy) for n in c.nodes)
+        shift = (c.left + dx, c.top + dy) if c.width else (0, 0)
+        moved.append(Cluster(c.key, c.name, c.url, nodes, *shift, c.width, c.height))
+    at = {n.slug: n for c in moved for n in c.nodes}
+    edges = tuple(
+        Edge(
+            a,
+            b,
+            at[a].x,
+            at[a].y,
+            at[b].x,
+            at[b].y,
+            (at[a].x + at[b].x) // 2,
+            (at[a].y + at[b].y) // 2,
+            weight=weight,
+        )  # fmt: skip
+        for a, b, weight in lines
+    )
+    width = max(b[0] + b[2] for b in boxes) + dx + MARGIN
+    height = max(b[1] + b[3] for b in boxes) + dy + MARGIN
+    return GlossaryMap(tuple(moved), edges, width, height, drawn=True)

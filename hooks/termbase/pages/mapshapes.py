@@ -64,6 +64,7 @@ class Edge:
     cx: int
     cy: int
     central: bool = False  # touches the term the map is about
+    weight: int = 1  # on the map of categories: how many relations the line stands for
 
 
 @functools.cache  # a name is wrapped the same on every map it is on

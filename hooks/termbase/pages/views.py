@@ -3,7 +3,7 @@ data: titled links, the term page's category, trail and related terms."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from termbase.graph.relations import TermGraph
@@ -19,6 +19,31 @@ class TitledLink:
     title: str
     url: str
     note: str = ""
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a term link's hover card shows (overrides/assets/term-cards.js)."""
+
+    url: str  # site-relative, as TitledLink's
+    term: str
+    note: str  # the short definition
+    category: str  # the category's name
+
+
+def cards(slugs: Iterable[str], graph: TermGraph, url_for: Callable[[str], str]) -> list[Card]:
+    """The hover cards of the terms `slugs`, each once, in the order given."""
+    categories, terms = graph.glossary.categories, graph.terms
+    return [
+        Card(
+            url_for(term_uri(s)),
+            terms[s].term,
+            terms[s].short_definition,
+            categories[terms[s].category].name,
+        )  # fmt: skip
+        for s in dict.fromkeys(slugs)
+        if s in terms
+    ]
 
 
 def term_view(term: Term, graph: TermGraph, url_for: Callable[[str], str]) -> dict:
