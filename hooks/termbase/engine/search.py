@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import resource
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -60,9 +61,11 @@ def index_site(site: Path) -> None:
     started = time.perf_counter()
     try:
         command = pagefind_command(site)
-        result = subprocess.run(
-            command, cwd=site, capture_output=True, text=True, timeout=TIMEOUT, check=False
-        )
+        # Pagefind reads pagefind.yml from its working folder: none is read from the project.
+        with tempfile.TemporaryDirectory() as empty:
+            result = subprocess.run(
+                command, cwd=empty, capture_output=True, text=True, timeout=TIMEOUT, check=False
+            )
     except (OSError, subprocess.TimeoutExpired, FileNotFoundError) as error:
         log.error(f"pagefind: cannot index {site}: {error}")
         raise Abort("Aborted: the search index could not be built.") from None
