@@ -101,7 +101,10 @@ function item(data) {
   const heading = (data.meta && data.meta.title) || href;
   li.append(entry(href, heading, data.excerpt, true));
   // The best matching section of the page below it: a question of a term's FAQ, say.
-  const section = (data.sub_results || []).find((s) => s.title && s.title !== heading);
+  const hits = (s) => (s.weighted_locations || []).reduce((sum, at) => sum + at.balanced_score, 0);
+  const section = (data.sub_results || [])
+    .filter((s) => s.title && s.title !== heading)
+    .reduce((best, s) => (!best || hits(s) > hits(best) ? s : best), null);
   const sectionHref = section && sameSite(section.url);
   if (sectionHref) li.append(entry(sectionHref, section.title, section.excerpt, false));
   return li;
