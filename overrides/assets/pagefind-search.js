@@ -154,7 +154,8 @@ if (root && toggle) {
     rest = found.rest;
     total = found.first.length + rest.length;
     more.hidden = rest.length === 0;
-    say(count(total));
+    // Pagefind answers "nothing" when a chunk it needs cannot be fetched.
+    say(total === 0 && !navigator.onLine ? status.dataset.offline : count(total));
   }
 
   async function showMore() {
