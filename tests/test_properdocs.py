@@ -11,7 +11,7 @@ from sitebuilder import MKDOCS, PROJECT, run
 
 PROPERDOCS = [sys.executable, "-m", "properdocs"]
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
-# Pagefind names its files by content hashes, which include the pages' generator meta.
+# Pagefind's file names differ from one run to the next over the same pages.
 HASHED = "pagefind/"
 
 
