@@ -32,17 +32,18 @@ TIMEOUT = 3600  # seconds; 50,000 synthetic pages took 3 min 17 s here
 def choose_engine(config: MkDocsConfig, settings: GlossaryConfig) -> str:
     """Switch Material's search plugin on for lunr and off for Pagefind; the engine's name.
 
-    Either way the box sits where Material's search plugin puts it, so the plugin stays in
-    `plugins:` of mkdocs.yml (MkDocs adds it when `plugins:` is not given at all).
+    lunr needs the plugin in `plugins:` of mkdocs.yml (MkDocs adds it when `plugins:` is
+    not given at all); Pagefind's box is in the header either way (partials/header.html).
     """
     plugin = config.plugins.get(MATERIAL_SEARCH)
-    if plugin is None:
+    lunr = settings.search_engine == "lunr"
+    if plugin is None and lunr:
         raise Abort(
-            f"{config.config_file_path}: extra.glossary.search.engine is "
-            f"'{settings.search_engine}', but Material's search plugin is not in plugins: "
-            "add `- search` to plugins in mkdocs.yml (it places the search box in the header)"
+            f"{config.config_file_path}: extra.glossary.search.engine is 'lunr', but "
+            "Material's search plugin is not in plugins: add `- search` to plugins in mkdocs.yml"
         )
-    plugin.config.enabled = settings.search_engine == "lunr"
+    if plugin is not None:
+        plugin.config.enabled = lunr
     return settings.search_engine
 
 
