@@ -31,6 +31,7 @@ audit: $(VENV)/.installed node_modules/.package-lock.json chromium
 bench: $(VENV)/.installed-test chromium  # Playwright and Chromium time the search
 	$(PY) bench/run.py $(BENCH_ARGS)
 	$(PY) bench/lessons.py $(LESSON_ARGS)  # 2,000 lessons: their cost against hand-written pages
+	$(PY) bench/search_engines.py $(SEARCH_ARGS)  # Pagefind and lunr on a phone's network; SEARCH_ARGS=--sizes 50000
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)

@@ -6,6 +6,8 @@ import it too.
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import subprocess
 import sys
@@ -88,8 +90,25 @@ class Site:
         return self.html(url_path.rstrip("/") + "/index.html" if url_path else "index.html")
 
 
-def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(PROJECT / "hooks")}
+def pagefind_pages(site_dir: Path) -> dict[str, dict]:
+    """What Pagefind indexed of a built site, by page URL: its text, filters and meta.
+
+    Each fragment file is gzip of b"pagefind_dcd" and the page's JSON."""
+    pages = {}
+    for path in (site_dir / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+        page = json.loads(data)
+        pages[page["url"]] = page
+    return pages
+
+
+def run(command: list[str], cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONPATH": str(PROJECT / "hooks"),
+        **(env or {}),
+    }
     env.pop("GITHUB_ACTIONS", None)
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
 

@@ -61,8 +61,11 @@ def replace_in(path: Path, old: str, new: str) -> None:
 
 
 def different_files(one: Path, other: Path) -> list[str]:
-    """Relative paths that differ between two built sites, or exist in only one."""
-    compared = filecmp.dircmp(one, other)
+    """Relative paths that differ between two built sites, or exist in only one.
+
+    Pagefind's index is left out: its file names differ from one run to the next over the
+    same pages (three runs here, three sets of names); the pages it indexes are compared."""
+    compared = filecmp.dircmp(one, other, ignore=["pagefind"])
     found: list[str] = []
 
     def walk(cmp: filecmp.dircmp, prefix: str) -> None:

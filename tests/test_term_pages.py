@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuilder import Site, make_site
+from sitebuilder import MKDOCS, Site, make_site, pagefind_pages, run
 
 
 @pytest.fixture(scope="module")
@@ -210,17 +210,62 @@ def search_entries(site: Site) -> dict[str, dict]:
     return {doc["location"]: doc for doc in docs}
 
 
-def test_search_indexes_whole_term_pages_up_to_the_full_text_limit(built: Site):
-    entries = search_entries(built)
-    page = entries["glossary/mesa-optimization/"]
-    assert "is itself an optimizer" in page["text"] and "searches" in page["text"]
-    assert "A maze agent." in entries["glossary/mesa-optimization/#an-example"]["text"]
+def test_pagefind_indexes_a_term_with_its_names_and_category(built: Site):
+    page = pagefind_pages(built.root / "site")["/glossary/mesa-optimization/"]
+    assert "is itself an optimizer" in page["content"] and "A maze agent." in page["content"]
+    assert page["filters"]["category"] == ["Core concepts"]
+    assert json.loads(page["meta"]["names"]) == [
+        "Mesa-optimization",
+        "mesa-optimisation",
+        "mesa-optimiser",
+    ]
+    assert page["meta"]["title"] == "Mesa-optimization"  # no permalink sign
+    assert not (built.root / "site/search/search_index.json").exists()  # lunr is off
+
+
+def test_a_failing_search_index_fails_the_build_and_keeps_the_site(tmp_path):
+    site = make_site(tmp_path)
+    site.term("alpha")
+    assert site.build().returncode == 0
+    before = {p: p.read_bytes() for p in (site.root / "site").rglob("*") if p.is_file()}
+    site.term("beta")
+    env = {"PAGEFIND_ROOT_SELECTOR": "[[["}  # a selector Pagefind cannot parse: it exits
+    result = run([*MKDOCS, "build", "--strict"], site.root, env)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "pagefind failed" in output and "Traceback" not in output
+    after = {p: p.read_bytes() for p in (site.root / "site").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_lunr_indexes_whole_term_pages_up_to_the_full_text_limit(tmp_path):
+    site = make_site(tmp_path, "extra:\n  glossary:\n    search:\n      engine: lunr\n")
+    site.term("alpha", explanation="Alpha *searches*.\n\n## An example\n\nA maze agent.\n")
+    assert site.build().returncode == 0
+    entries = search_entries(site)
+    assert "searches" in entries["glossary/alpha/"]["text"]
+    assert "A maze agent." in entries["glossary/alpha/#an-example"]["text"]
+    assert not (site.root / "site/pagefind").exists()
+
+
+def test_the_search_engine_must_be_pagefind_or_lunr(tmp_path):
+    site = make_site(tmp_path, "extra:\n  glossary:\n    search:\n      engine: solr\n")
+    site.term("alpha")
+    result = site.build()
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert (
+        "mkdocs.yml:25:1: error: extra.glossary.search.engine: must be 'pagefind' or 'lunr', "
+        "not 'solr'" in output
+    )
+    assert "Traceback" not in output
 
 
 @pytest.mark.parametrize("limit", [0, 3])
 def test_above_the_full_text_limit_search_indexes_names_definition_and_questions(tmp_path, limit):
     site = make_site(
-        tmp_path, f"extra:\n  glossary:\n    search:\n      full_text_limit: {limit}\n"
+        tmp_path,
+        f"extra:\n  glossary:\n    search:\n      engine: lunr\n      full_text_limit: {limit}\n",
     )
     site.term(
         "alpha",

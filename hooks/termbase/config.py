@@ -23,9 +23,12 @@ INDEX_PAGE_LIMIT = 1000  # ~350 bytes an entry: one A-Z page would pass 1 MB nea
 # above this many terms, term pages are indexed by names, definition and questions only.
 SEARCH_FULL_TEXT_LIMIT = 1000
 SOCIAL_IMAGE = "assets/social-card.png"
+# Pagefind: a static index in chunks, fetched by query; lunr (Material's own search): one
+# index fetched on every page, which also works from file:// (README, Search).
+SEARCH_ENGINES = ("pagefind", "lunr")
 _SECTIONS = {
     "autolink": {"enabled", "mode", "exclude", "allow"},
-    "search": {"full_text_limit"},
+    "search": {"engine", "full_text_limit"},
     "seo": {"strict"},
 }
 AUTOLINK_ALLOW = ("headings", "quotes")  # places skipped unless autolink.allow names them
@@ -42,7 +45,8 @@ class GlossaryConfig:
     excluded: frozenset[str] = frozenset()  # autolink.exclude: slugs never linked automatically
     autolink_allow: frozenset[str] = frozenset()  # autolink.allow: of AUTOLINK_ALLOW
     index_page_limit: int = INDEX_PAGE_LIMIT  # above it, the A-Z index links a page a letter
-    search_full_text_limit: int = SEARCH_FULL_TEXT_LIMIT  # search.full_text_limit
+    search_engine: str = SEARCH_ENGINES[0]  # search.engine: "pagefind" or "lunr"
+    search_full_text_limit: int = SEARCH_FULL_TEXT_LIMIT  # search.full_text_limit (lunr)
     social_image: str = SOCIAL_IMAGE  # the Open Graph card, a path under the site URL
     seo_strict: bool = False  # seo.strict: SEO advice is a warning, so a strict build fails
 
@@ -96,6 +100,9 @@ class GlossaryConfig:
         enabled = autolink.get("enabled", True)
         if not isinstance(enabled, bool):
             problem("autolink.enabled", f"must be true or false, not {enabled!r}")
+        engine = search.get("engine", SEARCH_ENGINES[0])
+        if engine not in SEARCH_ENGINES:
+            problem("search.engine", f"must be 'pagefind' or 'lunr', not {engine!r}")
         exclude = autolink.get("exclude") or []
         if not isinstance(exclude, list) or not all(isinstance(s, str) for s in exclude):
             problem("autolink.exclude", f"must be a list of term slugs, not {exclude!r}")
@@ -117,6 +124,7 @@ class GlossaryConfig:
             index_page_limit=count(
                 raw.get("index_page_limit"), "index_page_limit", INDEX_PAGE_LIMIT, 1
             ),  # fmt: skip
+            search_engine=engine,
             search_full_text_limit=count(
                 search.get("full_text_limit"), "search.full_text_limit", SEARCH_FULL_TEXT_LIMIT, 0
             ),  # fmt: skip

@@ -59,19 +59,30 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(PROJECT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
 
 
-@pytest.fixture(scope="session")
-def built_summary_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project's own site as a glossary above `search.full_text_limit` is built: search
-    sees term pages' names, definitions and FAQ questions only."""
-    project = tmp_path_factory.mktemp("summary-project")
+def build_variant(tmp_path_factory: pytest.TempPathFactory, name: str, **search) -> Path:
+    """The project's own site built with other `extra.glossary.search` settings."""
+    project = tmp_path_factory.mktemp(f"{name}-project")
     for folder in ("content", "glossary"):
         (project / folder).symlink_to(PROJECT / folder)
     config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["theme"]["custom_dir"] = str(PROJECT / "overrides")
     config["hooks"] = [str(PROJECT / "hooks" / "site.py")]
-    config["extra"]["glossary"]["search"] = {"full_text_limit": 0}
+    config["extra"]["glossary"]["search"] = search
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    return build(project / "mkdocs.yml", tmp_path_factory.mktemp("summary-site"))
+    return build(project / "mkdocs.yml", tmp_path_factory.mktemp(f"{name}-site"))
+
+
+@pytest.fixture(scope="session")
+def built_lunr_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own site with Material's lunr search, whole pages indexed."""
+    return build_variant(tmp_path_factory, "lunr", engine="lunr")
+
+
+@pytest.fixture(scope="session")
+def built_summary_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own site with lunr as a glossary above `search.full_text_limit` is
+    built: search sees term pages' names, definitions and FAQ questions only."""
+    return build_variant(tmp_path_factory, "summary", engine="lunr", full_text_limit=0)
 
 
 @dataclass(frozen=True)
@@ -133,6 +144,13 @@ def serve(folder: Path) -> Iterator[Site]:
 def site(built_site: Path) -> Iterator[Site]:
     """The built site, served for the session."""
     with serve(built_site) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def lunr_site(built_lunr_site: Path) -> Iterator[Site]:
+    """The same site searched by Material's lunr search."""
+    with serve(built_lunr_site) as served:
         yield served
 
 

@@ -88,7 +88,7 @@ def widths(page: Page) -> tuple[int, int]:
 
 
 def search(page: Page, query: str) -> list[str]:
-    """Type `query` into Material's search as a reader does; the result pages, best first."""
+    """Type `query` into the search box as a reader does; the result pages, best first."""
     page.keyboard.press("/")
     box = page.locator("input.md-search__input")
     box.wait_for(state="visible")
@@ -176,12 +176,24 @@ def tab_through(page: Page, limit: int = 600) -> tuple[list[dict], list[str]]:
 
 
 def rank(page: Page, queries: list[str]) -> dict[str, list[str]]:
-    """Result pages, best first, of each query in Material's own search worker and index.
-
-    The same engine the search box uses, without typing: fast enough for every term.
-    """
+    """Result pages, best first, of each query in the engine the search box uses, without
+    typing (fast enough for every term): with Pagefind, the ranking of the box's own script
+    (assets/pagefind-search.js); with lunr, Material's own search worker and index."""
     return page.evaluate(
         """async (queries) => {
+          const ranked = {};
+          const box = document.querySelector('[data-glossary-search]');
+          if (box) {
+            const script = document.querySelector('script[src$="pagefind-search.js"]').src;
+            const search = await import(script);
+            const site = new URL(box.dataset.base, document.baseURI).pathname;  // as lunr's
+            const location = url => url.split('#')[0].replace(site, '');
+            for (const query of queries) {
+              const found = await search.ranked(query);
+              ranked[query] = found ? found.first.map(data => location(data.url)) : [];
+            }
+            return ranked;
+          }
           const config = JSON.parse(document.getElementById('__config').textContent);
           const index = await (await fetch(config.base + '/search/search_index.json')).json();
           const worker = new Worker(config.search);
@@ -190,7 +202,6 @@ def rank(page: Page, queries: list[str]) -> dict[str, list[str]]:
             worker.postMessage(message);
           });
           await ask({type: 0, data: {...index, options: {suggest: false}}}, 1);
-          const ranked = {};
           for (const query of queries) {
             const result = await ask({type: 2, data: query}, 3);
             ranked[query] = result.items.map(group => group[0].location.split('#')[0]);

@@ -8,7 +8,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import yaml
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from sitebuilder import make_site
 
@@ -96,6 +96,10 @@ def test_no_planted_script_runs_anywhere(browser: Browser, hostile_url):
     page.goto(url, wait_until="networkidle")
     page.keyboard.press("/")
     page.locator("input.md-search__input").press_sequentially("evil onerror script", delay=20)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible()  # Pagefind's results for the hostile text, shown
+    assert "<script>" in results.first.inner_text() or "onerror" in results.first.inner_text()
+    assert page.locator(".md-search-result script, .md-search-result img").count() == 0
     page.wait_for_timeout(800)
     assert page.evaluate("window.__pwned") is None
     assert dialogs == []

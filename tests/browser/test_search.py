@@ -1,24 +1,27 @@
-"""Material's search finds a term by its name, its aliases and the words of its definition,
-and a term's own page comes first for its name: with whole term pages in the index, and
-with names, definitions and FAQ questions only (a glossary above `search.full_text_limit`)."""
+"""The site's search finds a term by its name, its aliases and the words of its definition,
+and a term's own page comes first for its name and each alias: with Pagefind (the
+default), and with Material's lunr search, its term pages indexed whole and (above
+`search.full_text_limit`) by names, definitions and FAQ questions only."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 
 import pytest
 from playwright.sync_api import Page, expect
+from selectolax.lexbor import LexborHTMLParser
 
 from .conftest import Site
 from .reading import open_page, rank, search
 
+ENGINES = {"pagefind": "site", "lunr, whole pages": "lunr_site", "lunr, summaries": "summary_site"}
 
-@pytest.fixture(scope="module", params=["whole pages", "names, definitions, questions"])
+
+@pytest.fixture(scope="module", params=list(ENGINES))
 def indexed(request) -> Site:
-    """The project's site, its term pages indexed whole, then as above the full-text limit."""
-    return request.getfixturevalue("site" if request.param == "whole pages" else "summary_site")
+    """The project's site, searched by each engine and way of indexing in turn."""
+    return request.getfixturevalue(ENGINES[request.param])
 
 
 def test_typing_a_term_name_lists_its_page_first(page: Page, indexed, terms, term_slug):
@@ -77,6 +80,25 @@ def test_every_alias_finds_its_term_among_the_first_three(page: Page, indexed, t
     assert wrong == {}
 
 
+def test_with_pagefind_every_alias_lists_its_term_first(page: Page, site, terms):
+    aliases = {alias: t.slug for t in terms for alias in t.aliases}
+    open_page(page, site.url)
+    ranked = rank(page, list(aliases))
+    wrong = {a: ranked[a][:3] for a, slug in aliases.items() if ranked[a][:1] != [f"glossary/{slug}/"]}
+    assert wrong == {}
+
+
+def test_with_pagefind_every_question_finds_its_term_on_the_first_screen(page: Page, site, terms):
+    questions = {item.question: t.slug for t in terms for item in t.faq}
+    assert questions, "the starter glossary has FAQs"
+    open_page(page, site.url)
+    ranked = rank(page, list(questions))
+    missing = {q: ranked[q][:3] for q, slug in questions.items() if f"glossary/{slug}/" not in ranked[q][:3]}
+    assert missing == {}
+    first = [q for q, slug in questions.items() if ranked[q][:1] == [f"glossary/{slug}/"]]
+    assert len(first) >= 0.9 * len(questions), set(questions) - set(first)
+
+
 def test_every_term_is_found_by_the_rarest_words_of_its_definition(
     page: Page, indexed, terms, frequency
 ):
@@ -91,12 +113,12 @@ def test_every_term_is_found_by_the_rarest_words_of_its_definition(
 
 @pytest.fixture(scope="module")
 def frequency(indexed: Site) -> Counter:
-    """In how many search entries of the site each word appears."""
-    index = json.loads((indexed.folder / "search" / "search_index.json").read_text("utf-8"))
+    """On how many pages of the site each word appears."""
     seen: Counter = Counter()
-    for doc in index["docs"]:
-        text = re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"]).lower()
-        seen.update(set(re.findall(r"[a-z]+", text)))
+    for path in indexed.folder.rglob("*.html"):
+        article = LexborHTMLParser(path.read_text("utf-8")).css_first("article")
+        if article is not None:
+            seen.update(set(re.findall(r"[a-z]+", article.text(separator=" ").lower())))
     return seen
 
 

@@ -28,6 +28,7 @@ from termbase.engine.head import Heads
 from termbase.engine.markdown_ext import GlossaryExtension, Linking
 from termbase.engine.pagestate import PageStates
 from termbase.engine.reuse import ServeReuse
+from termbase.engine.search import choose_engine, index_site
 from termbase.engine.siteurls import SiteUrls
 from termbase.engine.views import Views
 from termbase.graph.linker import TermIndex
@@ -73,8 +74,13 @@ class GlossaryBuild:
         except GlossaryError as err:
             raise abort(err.problems, "lessons") from None
         terms = self.graph.terms
-        # Whole glossary pages in the search index, or names, definitions and questions only.
-        full_text = len(terms) <= self.settings.search_full_text_limit
+        self.search_engine = choose_engine(config, self.settings)
+        # Whole glossary pages in the search index, or (lunr, above its limit) names,
+        # definitions and questions only: Pagefind fetches only the chunks a query needs.
+        full_text = (
+            self.search_engine == "pagefind"
+            or len(terms) <= self.settings.search_full_text_limit
+        )
         if not full_text:
             log.info(
                 f"glossary: {len(terms)} terms, more than "
@@ -194,6 +200,7 @@ class GlossaryBuild:
 
     def before_templates(self, env: jinja2.Environment, files: Files, config: MkDocsConfig,
                          nav: Navigation) -> None:  # fmt: skip
+        env.globals["glossary_search"] = self.search_engine  # which box the header shows
         if self.reuse:
             self.reuse.before_templates(env, files, config, nav, self.states, self.heads.by_page)
 
@@ -228,7 +235,10 @@ class GlossaryBuild:
         path.write_text(dumps(payload), encoding="utf-8")
 
     def finish(self) -> None:
-        """After the build: fail a strict build on duplicate heads; say what serve reused."""
+        """After the build: fail a strict build on duplicate heads; index the written site
+        for Pagefind (before it is put in place); say what serve reused."""
         self.heads.check(self.states)
+        if self.search_engine == "pagefind":
+            index_site(self.site_dir)
         if self.reuse:
             self.reuse.report(self.states)

@@ -1,0 +1,84 @@
+"""The site's search: Pagefind's index made from the built site, or Material's lunr index.
+
+With `extra.glossary.search.engine: pagefind` (the default), Material's search plugin is
+switched off through its own `enabled` option, so it writes no lunr index, and Pagefind's
+binary (PyPI `pagefind[bin]`, nothing fetched at run time) indexes the folder the build
+wrote, before that folder is put in place (engine/atomic.py): a failed index fails the build
+and leaves the previous site as it was. The header's search box is then
+overrides/partials/pagefind-search.html with overrides/assets/pagefind-search.js.
+"""
+
+from __future__ import annotations
+
+import logging
+import resource
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+
+from termbase.config import GlossaryConfig
+
+log = logging.getLogger("mkdocs.hooks.glossary")
+
+MATERIAL_SEARCH = "material/search"
+OUTPUT = "pagefind"  # the index's folder in the site: pagefind/pagefind.js and its chunks
+TIMEOUT = 3600  # seconds; 50,000 synthetic pages took 3 min 17 s here
+
+
+def choose_engine(config: MkDocsConfig, settings: GlossaryConfig) -> str:
+    """Switch Material's search plugin on for lunr and off for Pagefind; the engine's name.
+
+    lunr needs the plugin in `plugins:` of mkdocs.yml (MkDocs adds it when `plugins:` is
+    not given at all); Pagefind's box is in the header either way (partials/header.html).
+    """
+    plugin = config.plugins.get(MATERIAL_SEARCH)
+    lunr = settings.search_engine == "lunr"
+    if plugin is None and lunr:
+        raise Abort(
+            f"{config.config_file_path}: extra.glossary.search.engine is 'lunr', but "
+            "Material's search plugin is not in plugins: add `- search` to plugins in mkdocs.yml"
+        )
+    if plugin is not None:
+        plugin.config.enabled = lunr
+    return settings.search_engine
+
+
+def pagefind_command(site: Path) -> list[str]:
+    from pagefind_bin import get_executable  # installed by `pagefind[bin]` (pyproject.toml)
+
+    return [
+        str(get_executable()),
+        *("--site", str(site), "--output-subdir", OUTPUT),
+        *("--exclude-selectors", ".headerlink"),  # the heading permalinks' "¶"
+    ]
+
+
+def index_site(site: Path) -> None:
+    """Run Pagefind over the built `site`; Abort (the build fails) if it cannot."""
+    started = time.perf_counter()
+    try:
+        command = pagefind_command(site)
+        # Pagefind reads pagefind.yml from its working folder: none is read from the project.
+        with tempfile.TemporaryDirectory() as empty:
+            result = subprocess.run(
+                command, cwd=empty, capture_output=True, text=True, timeout=TIMEOUT, check=False
+            )
+    except (OSError, subprocess.TimeoutExpired, FileNotFoundError) as error:
+        log.error(f"pagefind: cannot index {site}: {error}")
+        raise Abort("Aborted: the search index could not be built.") from None
+    for line in result.stdout.splitlines():
+        log.debug(f"pagefind: {line}")
+    written = (site / OUTPUT / "pagefind.js").is_file()
+    if result.returncode or not written:
+        tail = "\n".join((result.stderr or result.stdout).strip().splitlines()[-10:])
+        log.error(f"pagefind failed (exit {result.returncode}) indexing {site}:\n{tail}")
+        raise Abort("Aborted: the search index could not be built.")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    log.info(
+        f"pagefind: indexed the site in {time.perf_counter() - started:.2f} s "
+        f"(largest child process {peak:.0f} MB)"
+    )
