@@ -23,7 +23,14 @@ INDEX_PAGE_LIMIT = 1000  # ~350 bytes an entry: one A-Z page would pass 1 MB nea
 # above this many terms, term pages are indexed by names, definition and questions only.
 SEARCH_FULL_TEXT_LIMIT = 1000
 SOCIAL_IMAGE = "assets/social-card.png"
-_SECTIONS = {"autolink": {"enabled", "mode", "exclude"}, "search": {"full_text_limit"}}
+_SECTIONS = {
+    "autolink": {"enabled", "mode", "exclude"},
+    "search": {"full_text_limit"},
+    "cms": {"enabled", "backend"},
+}
+# Decap CMS's backend when mkdocs.yml names none: GitHub, once `repo` is set (README, "Editing
+# in the browser"); until then /admin/ works with the local backend only.
+CMS_BACKEND = (("name", "github"), ("branch", "main"))
 _KEYS = {"dir", "index_page_limit", "social_image", *_SECTIONS}
 
 
@@ -38,6 +45,8 @@ class GlossaryConfig:
     index_page_limit: int = INDEX_PAGE_LIMIT  # above it, the A-Z index links a page a letter
     search_full_text_limit: int = SEARCH_FULL_TEXT_LIMIT  # search.full_text_limit
     social_image: str = SOCIAL_IMAGE  # the Open Graph card, a path under the site URL
+    cms: bool = True  # cms.enabled: the editors' form at /admin/
+    cms_backend: tuple[tuple[str, str], ...] = CMS_BACKEND  # cms.backend, Decap's own keys
 
     @classmethod
     def parse(cls, raw: Any, config_file: str | Path = CONFIG_FILE) -> GlossaryConfig:
@@ -68,7 +77,7 @@ class GlossaryConfig:
                 if key not in known:
                     problem(f"{name}.{key}", f"unknown setting{suggest(str(key), known)}")
             sections[name] = section
-        autolink, search = sections["autolink"], sections["search"]
+        autolink, search, cms = sections["autolink"], sections["search"], sections["cms"]
 
         def count(value: Any, key: str, default: int, least: int) -> int:
             value = default if value is None else value
@@ -93,6 +102,18 @@ class GlossaryConfig:
         if not isinstance(exclude, list) or not all(isinstance(s, str) for s in exclude):
             problem("autolink.exclude", f"must be a list of term slugs, not {exclude!r}")
             exclude = []
+        cms_enabled = cms.get("enabled", True)
+        if not isinstance(cms_enabled, bool):
+            problem("cms.enabled", f"must be true or false, not {cms_enabled!r}")
+        backend = cms.get("backend", dict(CMS_BACKEND))
+        if not (
+            isinstance(backend, dict)
+            and all(isinstance(v, str | bool | int) for v in backend.values())
+            and isinstance(backend.get("name"), str)
+            and backend["name"].strip()
+        ):
+            problem("cms.backend", f"must be a mapping with a backend's name, not {backend!r}")
+            backend = dict(CMS_BACKEND)
         config = cls(
             dir=text(raw.get("dir"), "dir", "glossary"),
             autolink=enabled is not False,
@@ -105,6 +126,8 @@ class GlossaryConfig:
                 search.get("full_text_limit"), "search.full_text_limit", SEARCH_FULL_TEXT_LIMIT, 0
             ),  # fmt: skip
             social_image=text(raw.get("social_image"), "social_image", SOCIAL_IMAGE),
+            cms=cms_enabled is not False,
+            cms_backend=tuple((str(k), v) for k, v in backend.items()),
         )
         if problems:
             raise GlossaryError(problems)
