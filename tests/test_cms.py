@@ -170,3 +170,24 @@ def test_a_bad_cms_setting_is_located_in_mkdocs_yml(site: Site):
     assert "mkdocs.yml:25:1: error: extra.glossary.cms.enabled: must be true or false, not 'maybe'" in result.stderr
     assert "mkdocs.yml:26:1: error: extra.glossary.cms.backend: must be a mapping with a backend's name, not 'github'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_new_term_template_s_comments_are_the_form_s_hints(built: dict, tmp_path):
+    """Decap drops YAML comments when it saves a file (Decap issue 5099): what the comments
+    of `glossary new` tell an editor must be in the form's hints too, and the unfinished
+    texts are marked in the values, which the form keeps."""
+    from termbase.cli.scaffold import new_term
+    from termbase.reading.rules import TEMPLATE_MARKER
+
+    (tmp_path / "_categories.yml").write_text((PROJECT / "glossary/_categories.yml").read_text())
+    text = new_term(tmp_path, "Reward hacking", category="failure-modes").path.read_text()
+    blocks = re.findall(r"((?:^#[^\n]*\n)+)(\w+):", text, flags=re.M)
+    comments = {key: " ".join(line[2:] for line in block.splitlines()) for block, key in blocks}
+    hints = declared_paths(collection(built, TERMS)["fields"])
+    assert {"term", "category", "short_definition", "explanation"} <= set(comments)
+    for key, comment in comments.items():
+        assert comment.startswith(hints[key]["hint"]), key
+    data = yaml.safe_load(text)
+    assert data["short_definition"].startswith(TEMPLATE_MARKER)
+    assert data["explanation"].startswith(TEMPLATE_MARKER)
+
