@@ -30,8 +30,12 @@ _SECTIONS = {
     "autolink": {"enabled", "mode", "exclude", "allow"},
     "search": {"engine", "full_text_limit"},
     "seo": {"strict"},
+    "cms": {"enabled", "backend"},
 }
 AUTOLINK_ALLOW = ("headings", "quotes")  # places skipped unless autolink.allow names them
+# Decap CMS's backend when mkdocs.yml names none: GitHub, once `repo` is set (README, "Editing
+# in the browser"); until then /admin/ works with the local backend only.
+CMS_BACKEND = (("name", "github"), ("branch", "main"))
 _KEYS = {"dir", "index_page_limit", "social_image", *_SECTIONS}
 
 
@@ -49,6 +53,8 @@ class GlossaryConfig:
     search_full_text_limit: int = SEARCH_FULL_TEXT_LIMIT  # search.full_text_limit (lunr)
     social_image: str = SOCIAL_IMAGE  # the Open Graph card, a path under the site URL
     seo_strict: bool = False  # seo.strict: SEO advice is a warning, so a strict build fails
+    cms: bool = True  # cms.enabled: the editors' form at /admin/
+    cms_backend: tuple[tuple[str, str], ...] = CMS_BACKEND  # cms.backend, Decap's own keys
 
     @classmethod
     def parse(cls, raw: Any, config_file: str | Path = CONFIG_FILE) -> GlossaryConfig:
@@ -80,6 +86,7 @@ class GlossaryConfig:
                     problem(f"{name}.{key}", f"unknown setting{suggest(str(key), known)}")
             sections[name] = section
         autolink, search, seo = sections["autolink"], sections["search"], sections["seo"]
+        cms = sections["cms"]
 
         def count(value: Any, key: str, default: int, least: int) -> int:
             value = default if value is None else value
@@ -115,6 +122,18 @@ class GlossaryConfig:
             choices = " and ".join(repr(a) for a in AUTOLINK_ALLOW)
             problem("autolink.allow", f"must be a list of {choices}, not {allow!r}")
             allow = []
+        cms_enabled = cms.get("enabled", True)
+        if not isinstance(cms_enabled, bool):
+            problem("cms.enabled", f"must be true or false, not {cms_enabled!r}")
+        backend = cms.get("backend", dict(CMS_BACKEND))
+        if not (
+            isinstance(backend, dict)
+            and all(isinstance(v, str | bool | int) for v in backend.values())
+            and isinstance(backend.get("name"), str)
+            and backend["name"].strip()
+        ):
+            problem("cms.backend", f"must be a mapping with a backend's name, not {backend!r}")
+            backend = dict(CMS_BACKEND)
         config = cls(
             dir=text(raw.get("dir"), "dir", "glossary"),
             autolink=enabled is not False,
@@ -130,6 +149,8 @@ class GlossaryConfig:
             ),  # fmt: skip
             social_image=text(raw.get("social_image"), "social_image", SOCIAL_IMAGE),
             seo_strict=seo_strict is True,
+            cms=cms_enabled is not False,
+            cms_backend=tuple((str(k), v) for k, v in backend.items()),
         )
         if problems:
             raise GlossaryError(problems)

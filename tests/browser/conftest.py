@@ -93,10 +93,12 @@ class Site:
     url: str  # ends with "/"
 
     def pages(self) -> list[str]:
-        """Every HTML page written, as the URL a reader uses (directory URLs)."""
+        """Every HTML page written for readers, as the URL a reader uses (directory URLs):
+        not the editors' app at admin/ (test_cms.py opens that)."""
         return [
             self.url + path.relative_to(self.folder).as_posix().removesuffix("index.html")
             for path in sorted(self.folder.rglob("*.html"))
+            if path.relative_to(self.folder).parts[0] != "admin"
         ]
 
     def html(self, url_path: str) -> LexborHTMLParser:

@@ -8,6 +8,7 @@ file passes `glossary check` with warnings that say what is left, and `mkdocs bu
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from termbase.model import GlossaryError, Location, Problem
 from termbase.pages.markdown import yaml_str
 from termbase.reading.load import CATEGORIES_FILE, _load_categories, load_glossary, slugify
 from termbase.reading.rules import TEMPLATE_MARKER, name_key
-from termbase.reading.schema import RESERVED_SLUGS, suggest
+from termbase.reading.schema import RESERVED_SLUGS, TERM, suggest
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -78,18 +79,24 @@ def new_term(
         lstrip_blocks=True,
     )
     env.filters["yaml_str"] = yaml_str
+    env.filters["comment"] = _comment
     text = env.get_template("new-term.yml").render(
         name=name,
         slug=slug,
         category=chosen,
         categories=[(key, c.name) for key, c in categories.items()],
-        categories_file=f"{shown}/{CATEGORIES_FILE}",
+        hints={key: spec.description for key, spec in TERM.fields.items()},
         today=(today or dt.date.today()).isoformat(),
         todo=TEMPLATE_MARKER,
     )
     with path.open("x", encoding="utf-8") as out:  # "x": never overwrite, even in a race
         out.write(text)
     return NewTerm(path, slug, chosen)
+
+
+def _comment(text: str) -> str:
+    """A field's description as YAML comment lines."""
+    return "\n".join(f"# {line}" for line in textwrap.wrap(text, 86))
 
 
 def _refuse_taken_name(folder: Path, name: str) -> None:

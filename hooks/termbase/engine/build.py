@@ -17,6 +17,7 @@ from termbase.config import GlossaryConfig
 from termbase.course.load import COURSES_FILE, load_courses
 from termbase.course.pages import CourseViews, course_pages
 from termbase.engine import rebuild
+from termbase.engine.admin import add_admin_files
 from termbase.engine.generated import (
     add_generated_pages,
     keep_lessons_out_of_nav,
@@ -160,6 +161,8 @@ class GlossaryBuild:
         navigable = {INDEX_URI} | (set(sections) & set(nav_titles(config.nav)))
         files = add_generated_pages(files, config, pages, self.graph, navigable)
         keep_lessons_out_of_nav(files, self.courses)
+        if self.settings.cms:  # the editors' page at /admin/
+            add_admin_files(files, config, self.settings, self.graph.glossary, self.courses)
         config["nav"] = sections_nav(config.nav, sections)
         if self.reuse:
             self.reuse.files_known(files, config, nav_titles(config.nav))

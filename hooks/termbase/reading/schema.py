@@ -49,23 +49,40 @@ TERM = Field(
     "object",
     "A glossary term: one file per term, glossary/<slug>.yml.",
     fields={
-        "term": _text("Display name of the term.", 120, required=True),
+        "term": _text(
+            "Display name of the term; its file name (the slug, in the URL) is made from it.",
+            120,
+            required=True,
+        ),
         "aliases": Field(
             "list",
-            "Other names and spellings readers use (British/American, plural, abbreviations).",
+            "Other names readers use: British and American spellings, plurals, abbreviations. "
+            "Each one is linked to this term wherever it appears on the site.",
             items=_text("An alias.", 120),
         ),
         "category": Field("slug", "Key of a category in glossary/_categories.yml.", required=True),
         "short_definition": _text(
-            "One or two plain sentences: what the term means.", 400, required=True
+            "One or two plain-English sentences, 50 to 160 characters, for a reader who has "
+            "never met the term. Search results show it, and so does the tooltip on every "
+            "link to the term.",
+            400,
+            required=True,
         ),
-        "explanation": _text("The explanation, in Markdown.", 20_000, required=True),
+        "explanation": _text(
+            "The explanation, in Markdown. Start with a concrete example, then the idea. "
+            "Link other terms as [their name](other-slug.md).",
+            20_000,
+            required=True,
+        ),
         "related": Field(
-            "list", "Slugs of related terms.", items=Field("slug", "Slug of a related term.")
+            "list",
+            "Slugs (file names without .yml) of closely related terms. Each link shows on "
+            "both terms' pages, so list only terms a reader of either page would want next.",
+            items=Field("slug", "Slug of a related term."),
         ),
         "faq": Field(
             "list",
-            "Frequently asked questions.",
+            "Optional: questions readers ask, each with a short answer in Markdown.",
             items=Field(
                 "object",
                 "A question and its answer.",
@@ -77,7 +94,8 @@ TERM = Field(
         ),
         "references": Field(
             "list",
-            "Primary sources: papers, posts, books.",
+            "Primary sources that define or study the term (papers, posts, books), each with "
+            "a working link.",
             items=Field(
                 "object",
                 "A source.",
@@ -93,7 +111,11 @@ TERM = Field(
                 },
             ),
         ),
-        "last_reviewed": Field("date", "Date of the last editorial review, YYYY-MM-DD."),
+        "last_reviewed": Field(
+            "date",
+            "The day of the last editorial review, YYYY-MM-DD: set it whenever you review "
+            "the text.",
+        ),
         "seo": Field(
             "object",
             "Overrides for search engines.",
@@ -102,7 +124,7 @@ TERM = Field(
                 "description": _text("Meta description, ideally 50-160 characters.", 300),
             },
         ),
-        "draft": Field("bool", "Drafts are not published."),
+        "draft": Field("bool", "true keeps the term off the site while you work on it."),
     },
 )
 
