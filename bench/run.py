@@ -1,11 +1,14 @@
 """The benchmark: what the glossary costs on top of MkDocs, at 100, 1,000 and 10,000 terms.
 
-For each size N it generates a synthetic glossary (bench/generate.py) and its floor (the
-same pages as plain Markdown, built with the same theme and no hooks), then builds
-(a) the glossary and (b) the floor alternately, a, b, a, b, each in a fresh subprocess
-measured for wall time and peak memory, and prints one table. Then it builds a and b side
-by side, at once on two cores: a slow spell of the machine hits both, so their ratio moves
-less. It also times `glossary check`, `glossary linkcheck` on the built site, Material's
+For each size N it generates a synthetic glossary (bench/generate.py) and two floors, each
+built with the same theme, Markdown extensions and search settings and no hooks:
+(b) the same pages the glossary generates, written out as plain Markdown: the hooks' own
+overhead; (c) the same terms as a person would write them by hand (bench/handwritten.py):
+term pages and one A-Z index, none of the generated extras: what a user compares with.
+It builds (a), (b) and (c) in turn, a, b, c, a, b, c, each in a fresh subprocess measured
+for wall time, CPU time and peak memory, and prints one table. Then it builds a beside b
+and a beside c, at once on two cores: a slow spell of the machine hits both, so their
+ratio moves less. It also times `glossary check`, `glossary linkcheck` on the built site, Material's
 search in Chromium (bench/search.py), and (at N = 1,000) how long `mkdocs serve` takes to
 show an edited term.
 
@@ -37,6 +40,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from generate import generate_project, write_floor  # noqa: E402 - beside this file
+from handwritten import write_handwritten  # noqa: E402
 from search import SearchTimes, time_search, typed  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -61,10 +65,14 @@ class Result:
 
     n: int
     glossary: list[Run] = field(default_factory=list)
-    floor: list[Run] = field(default_factory=list)
-    side_by_side: list[tuple[Run, Run]] = field(default_factory=list)  # (a, b) run at once
+    floor: list[Run] = field(default_factory=list)  # (b): the generated pages as Markdown
+    hand: list[Run] = field(default_factory=list)  # (c): the terms written by hand
+    # (a, b) and (a, c), each pair run at once
+    side_by_side: list[tuple[Run, Run]] = field(default_factory=list)
+    side_by_side_hand: list[tuple[Run, Run]] = field(default_factory=list)
     glossary_site_mb: float = 0.0
     floor_site_mb: float = 0.0
+    hand_site_mb: float = 0.0
     search_index_mb: float = 0.0
     floor_search_index_mb: float = 0.0
     largest_page: tuple[str, float] = ("", 0.0)
@@ -237,10 +245,12 @@ def _stop(server: subprocess.Popen) -> None:
 def bench_size(n: int, workdir: Path, args: argparse.Namespace) -> Result:
     result = Result(n)
     project, floor = workdir / f"{n}" / "glossary", workdir / f"{n}" / "floor"
+    hand = workdir / f"{n}" / "hand"
     started = time.perf_counter()
     generate_project(project, n, args.seed)
     write_floor(project, floor)
-    say(f"N={n:,}: generated project and floor in {time.perf_counter() - started:.1f} s")
+    write_handwritten(project, hand)
+    say(f"N={n:,}: generated project and floors in {time.perf_counter() - started:.1f} s")
 
     for _ in range(CHECK_REPEATS):
         shutil.rmtree(project / ".cache", ignore_errors=True)
@@ -252,9 +262,10 @@ def bench_size(n: int, workdir: Path, args: argparse.Namespace) -> Result:
         f"again (parse cache warm) {seconds(result.check_warm_seconds)} s"
     )
 
-    sites = {"glossary": project / "site", "floor": floor / "site"}
+    folders = {"glossary": project, "floor": floor, "hand": hand}
+    sites = {which: folder / "site" for which, folder in folders.items()}
     for repeat in range(args.repeats):
-        for which, folder in (("glossary", project), ("floor", floor)):
+        for which, folder in folders.items():
             run = measure(mkdocs_build(sites[which]), folder)
             getattr(result, which).append(run)
             say(
@@ -263,17 +274,20 @@ def bench_size(n: int, workdir: Path, args: argparse.Namespace) -> Result:
             )
 
     for pair in range(args.side_by_side):
-        a, b = measure_together(
-            (mkdocs_build(sites["glossary"]), project), (mkdocs_build(sites["floor"]), floor)
-        )
-        result.side_by_side.append((a, b))
-        say(
-            f"N={n:,}: side by side #{pair + 1}: glossary {a.seconds:.1f} s, floor "
-            f"{b.seconds:.1f} s (a/b {a.seconds / b.seconds:.2f}, CPU {a.cpu / b.cpu:.2f})"
-        )
+        for which, pairs in (("floor", result.side_by_side), ("hand", result.side_by_side_hand)):
+            a, b = measure_together(
+                (mkdocs_build(sites["glossary"]), project),
+                (mkdocs_build(sites[which]), folders[which]),
+            )
+            pairs.append((a, b))
+            say(
+                f"N={n:,}: side by side #{pair + 1}: glossary {a.seconds:.1f} s, {which} "
+                f"{b.seconds:.1f} s (wall {a.seconds / b.seconds:.2f}, CPU {a.cpu / b.cpu:.2f})"
+            )
 
     result.glossary_site_mb = folder_mb(sites["glossary"])
     result.floor_site_mb = folder_mb(sites["floor"])
+    result.hand_site_mb = folder_mb(sites["hand"])
     index = Path("search") / "search_index.json"
     result.search_index_mb = (sites["glossary"] / index).stat().st_size / 1e6
     result.floor_search_index_mb = (sites["floor"] / index).stat().st_size / 1e6
@@ -323,24 +337,34 @@ def seconds(runs: list[float]) -> str:
 # -- report --------------------------------------------------------------------------------
 
 
+FLOORS = (("floor", "(b) generated pages"), ("hand", "(c) hand-written"))
+
+
 def table(results: list[Result]) -> str:
+    """Medians of the alternating runs; each floor's row has the glossary's ratio to it,
+    and the range of the three runs' ratios (taken in the order they ran)."""
     rows = [
-        "| N | build | wall s | CPU s | peak MB | ms/term | site MB | wall a/b | CPU a/b "
-        "| memory a/b |",
+        "| N | build | wall s | CPU s | peak MB | ms/term | site MB | a / floor, wall "
+        "(range) | CPU (range) | memory |",
         "|--:|:--|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for r in results:
-        a, b = r.median("glossary"), r.median("floor")
+        a = r.median("glossary")
         rows.append(
             f"| {r.n:,} | (a) glossary | {a.seconds:.1f} | {a.cpu:.1f} | {a.peak_mb:.0f} | "
-            f"{a.seconds / r.n * 1000:.1f} | {r.glossary_site_mb:.1f} | "
-            f"**{a.seconds / b.seconds:.2f}** | **{a.cpu / b.cpu:.2f}** | "
-            f"{a.peak_mb / b.peak_mb:.2f} |"
+            f"{a.seconds / r.n * 1000:.1f} | {r.glossary_site_mb:.1f} | | | |"
         )
-        rows.append(
-            f"| {r.n:,} | (b) floor | {b.seconds:.1f} | {b.cpu:.1f} | {b.peak_mb:.0f} | "
-            f"{b.seconds / r.n * 1000:.1f} | {r.floor_site_mb:.1f} | | | |"
-        )
+        for which, label in FLOORS:
+            b, runs = r.median(which), getattr(r, which)
+            wall = [x.seconds / y.seconds for x, y in zip(r.glossary, runs, strict=True)]
+            cpu = [x.cpu / y.cpu for x, y in zip(r.glossary, runs, strict=True)]
+            rows.append(
+                f"| {r.n:,} | {label} | {b.seconds:.1f} | {b.cpu:.1f} | {b.peak_mb:.0f} | "
+                f"{b.seconds / r.n * 1000:.1f} | {getattr(r, which + '_site_mb'):.1f} | "
+                f"**{a.seconds / b.seconds:.2f}** ({min(wall):.2f}-{max(wall):.2f}) | "
+                f"**{a.cpu / b.cpu:.2f}** ({min(cpu):.2f}-{max(cpu):.2f}) | "
+                f"{a.peak_mb / b.peak_mb:.2f} |"
+            )
     return "\n".join(rows)
 
 
@@ -360,13 +384,13 @@ def details(results: list[Result]) -> str:
         )
     notes = [r.linkcheck_note for r in results if r.linkcheck_note][:1]
     for r in results:
-        if r.side_by_side:
-            ratios = [a.seconds / b.seconds for a, b in r.side_by_side]
-            notes.append(
-                f"builds side by side at N={r.n:,} (a and b at once, one a core): wall a/b "
-                f"{seconds(ratios)}; CPU a/b "
-                f"{seconds([a.cpu / b.cpu for a, b in r.side_by_side])}"
-            )
+        for which, pairs in (("b", r.side_by_side), ("c", r.side_by_side_hand)):
+            if pairs:
+                notes.append(
+                    f"builds side by side at N={r.n:,} (a and {which} at once, one a core): "
+                    f"wall a/{which} {seconds([a.seconds / b.seconds for a, b in pairs])}; "
+                    f"CPU a/{which} {seconds([a.cpu / b.cpu for a, b in pairs])}"
+                )
     for r in results:
         notes.append(f"search in Chromium at N={r.n:,}: {r.search.summary()}")
     for r in results:

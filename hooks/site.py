@@ -74,6 +74,8 @@ def on_post_build(config):
 
 
 def on_build_error(error):
+    if _build is not None:
+        _build.abandon()
     _output.failed(error)  # the new folder deleted; site_dir left as it was
 
 

@@ -18,6 +18,7 @@ from sitebuilder import GLOSSARY, MKDOCS, PROJECT, run
 sys.path.insert(0, str(PROJECT / "bench"))
 
 from generate import PROSE_WORDS, Writer, generate_project, write_floor  # noqa: E402
+from handwritten import write_handwritten  # noqa: E402
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -82,6 +83,24 @@ def test_the_project_and_its_floor_build_strictly(project: Path, tmp_path: Path)
     glossary_page = (project / "site" / term / "index.html").read_text(encoding="utf-8")
     floor_page = (floor / "site" / term / "index.html").read_text(encoding="utf-8")
     assert "glossary-term" in glossary_page and "glossary-term" not in floor_page
+
+
+def test_the_hand_written_floor_has_every_term_and_builds_strictly(project: Path, tmp_path: Path):
+    hand = write_handwritten(project, tmp_path / "hand")
+    config = yaml.safe_load((hand / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "hooks" not in config and "custom_dir" not in config["theme"]
+    result = run([*MKDOCS, "build", "--strict"], hand)
+    assert result.returncode == 0, result.stderr
+    index = (hand / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
+    for path in sorted((project / "glossary").glob("[!_]*.yml")):
+        term = yaml.safe_load(path.read_text(encoding="utf-8"))
+        page = (hand / "site" / "glossary" / path.stem / "index.html").read_text(encoding="utf-8")
+        assert term["term"] in page and f'href="{path.stem}/"' in index
+        for related in term.get("related", []):
+            assert f'href="../{related}/"' in page
+    # none of the generated extras: no category pages, concept maps or JSON
+    assert not (hand / "site" / "glossary" / "category").exists()
+    assert "glossary-map" not in page and not (hand / "site" / "glossary.json").exists()
 
 
 def test_no_alias_is_a_word_of_the_prose():

@@ -28,6 +28,7 @@ from termbase.engine.generated import (
 from termbase.engine.head import Heads
 from termbase.engine.markdown_ext import GlossaryExtension, Linking
 from termbase.engine.pagestate import PageStates
+from termbase.engine.prework import TermPrework
 from termbase.engine.reuse import ServeReuse
 from termbase.engine.search import choose_engine, index_site
 from termbase.engine.siteurls import SiteUrls
@@ -36,7 +37,6 @@ from termbase.graph.linker import TermIndex
 from termbase.graph.relations import Mentions, TermGraph
 from termbase.graph.skiprules import SkipRules
 from termbase.model import GlossaryError, Problem
-from termbase.pages.api import TermHtml, dumps, payload_path, split_term_html, term_payload
 from termbase.pages.markdown import PageWriter
 from termbase.reading.cache import ParseCache
 from termbase.reading.links import check_page_links
@@ -178,17 +178,6 @@ class GlossaryBuild:
             courses=self.courses,
             seo_strict=self.settings.seo_strict,
         )
-        course_views = CourseViews(self.courses, self.urls.url_for, self.graph.terms)
-        self.views = Views(
-            self.graph,
-            self.states,
-            self.mentions,
-            self.heads,
-            self.urls,
-            course_views,
-            Path(config.docs_dir),
-            self.session.maps if self.session else None,
-        )
         return files
 
     def begin_page(self, page: Page, markdown: str) -> None:
@@ -198,14 +187,31 @@ class GlossaryBuild:
         state = self.states.end()
         if state and self.reuse:
             self.reuse.keep_markdown(page, state)
-        if state and state.slug:  # for its JSON file, written with the page
-            state.api_html = split_term_html(html, self.urls.absolute(state.uri))
 
     def before_templates(self, env: jinja2.Environment, files: Files, config: MkDocsConfig,
                          nav: Navigation) -> None:  # fmt: skip
+        """Every page's Markdown is converted: the terms' concept maps and JSON files can be
+        made while MkDocs renders the templates (in a worker, but not under serve's threads)."""
         env.globals["glossary_search"] = self.search_engine  # which box the header shows
         if self.reuse:
             self.reuse.before_templates(env, files, config, nav, self.states, self.heads.by_page)
+        maps = self.session.maps if self.session else None
+        self.prework = TermPrework(
+            self.graph, self.heads, self.urls, self.courses, self.site_dir, (env, config), maps
+        )
+        pages = [file.src_uri for file in files.documentation_pages()]
+        self.prework.start(pages, background=self.session is None)
+        course_views = CourseViews(self.courses, self.urls.url_for, self.graph.terms)
+        self.views = Views(
+            self.graph,
+            self.states,
+            self.mentions,
+            self.heads,
+            self.urls,
+            course_views,
+            Path(config.docs_dir),
+            self.prework.concept_map_html,
+        )
 
     def template_data(self, page: Page) -> dict:
         """The context the templates get from the glossary (on_page_context)."""
@@ -223,23 +229,16 @@ class GlossaryBuild:
         state.view = None
         if self.reuse:
             self.reuse.keep_html(state, output, self.heads.by_page[state.uri])
-        if state.slug and state.api_html is not None:
-            self.write_payload(state.slug, state.api_html)
-            state.api_html = None
 
-    def write_payload(self, slug: str, html: TermHtml) -> None:
-        """glossary/<slug>.json beside the page (pages/api.py)."""
-        term = self.graph.terms[slug]
-        lessons = [(x.title, self.urls.absolute(x.uri)) for x in self.courses.teaching(slug)]
-        head = self.heads.by_page[term_uri(slug)]
-        payload = term_payload(term, self.graph, self.urls.absolute, head, html, lessons)
-        path = self.site_dir / payload_path(slug)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dumps(payload), encoding="utf-8")
+    def abandon(self) -> None:
+        """A failed build: stop writing into its folder."""
+        if prework := getattr(self, "prework", None):
+            prework.stop()
 
     def finish(self) -> None:
         """After the build: fail a strict build on duplicate heads; index the written site
         for Pagefind (before it is put in place); say what serve reused."""
+        self.prework.finish()
         self.heads.check(self.states)
         if self.search_engine == "pagefind":
             index_site(self.site_dir)

@@ -108,6 +108,12 @@ class Heads:
         self.by_page[uri] = head
         return head
 
+    def for_term(self, slug: str) -> seo.Head:
+        """A term page's head as for_page makes it, without a Page (the JSON payloads)."""
+        head = self._term(self.graph.terms[slug], self.urls.absolute(term_uri(slug)))
+        head.image = self.image
+        return head
+
     def _term(self, term: Term, url: str) -> seo.Head:
         category = self.graph.glossary.categories[term.category]
         crumbs = self.crumbs(term_trail(category), term.term, url)

@@ -12,7 +12,6 @@ from mkdocs.structure.pages import Page
 
 from termbase.course.pages import reading_minutes
 from termbase.graph.relations import Mentions
-from termbase.pages.api import TermHtml
 
 
 @dataclass
@@ -33,7 +32,6 @@ class PageState:
     html_key: str = ""
     reused_html: str | None = None
     warnings: int = 0  # MkDocs warnings logged before this page began
-    api_html: TermHtml | None = None  # a term page's rendered texts, until its JSON is written
 
     @property
     def minutes(self) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,7 +18,6 @@ from termbase.engine.pagestate import PageState, PageStates
 from termbase.engine.siteurls import SiteUrls, plain_title
 from termbase.graph.relations import Mentions, TermGraph
 from termbase.model import sort_key
-from termbase.pages.conceptmap import concept_map
 from termbase.pages.glossarymap import MAP_LIMIT, category_map, glossary_map
 from termbase.pages.views import TitledLink, cards, term_view
 from termbase.urls import GLOSSARY, MAP_URI, is_category, term_uri
@@ -38,10 +38,10 @@ class Views:
         urls: SiteUrls,
         courses: CourseViews,
         docs: Path,
-        maps: dict | None = None,  # concept maps kept by serve between builds
+        concept_map_html: Callable[[str], str],  # a term's map as SVG (engine/prework.py)
     ):
         self.graph, self.states, self.mentions = graph, states, mentions
-        self.heads, self.urls, self.maps = heads, urls, maps
+        self.heads, self.urls, self.concept_map_html = heads, urls, concept_map_html
         self.courses, self.docs = courses, docs
 
     def of(self, page: Page) -> dict:
@@ -97,7 +97,7 @@ class Views:
             term = terms[state.slug]
             view.update(term_view(term, self.graph, url_for))
             view["last_reviewed"] = term.last_reviewed
-            view["concept_map"] = concept_map(self.graph, term.slug, url_for, memo=self.maps)
+            view["concept_map_html"] = self.concept_map_html(term.slug)
             view["mentioned_in"] = self._backlinks(state.slug)
             view["lessons"] = self.courses.teaching(state.slug)
         return view
