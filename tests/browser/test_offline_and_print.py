@@ -10,7 +10,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from .reading import ARTIFACTS, Watch, open_page, search
 
-TOOLTIP = ".md-tooltip2--active"
+CARD = "#glossary-card"  # the hover card of a term link (assets/term-cards.js)
 
 
 def test_a_loaded_term_page_works_offline(
@@ -27,7 +27,7 @@ def test_a_loaded_term_page_works_offline(
         .first
     )
     link.hover()
-    expect(page.locator(TOOLTIP)).to_be_visible()
+    expect(page.locator(CARD)).to_be_visible()
     results = search(page, "mesa optimiser")
     assert results[0] == f"{lunr_site.url}glossary/mesa-optimizer/"
     assert watch.problems == []
