@@ -133,7 +133,8 @@ def test_editing_one_term_reuses_every_page_it_does_not_show_on(project, tmp_pat
     build_into(project, served, caplog)
     EDITS["explanation of one term"](project)
     messages = build_into(project, served, caplog)
-    pages = len(list(served.rglob("index.html")))
+    # pages of the site (the editors' form at admin/ is a copied file, not a page)
+    pages = len([p for p in served.rglob("index.html") if p.parent != served / "admin"])
     # the term's own page, and the index pages unchanged: its definition is unchanged too
     assert f"Reused {pages - 1} of {pages} pages unchanged since the last build" in messages
     assert "A new line." in (served / "glossary/mesa-optimizer/index.html").read_text()

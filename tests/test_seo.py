@@ -60,7 +60,10 @@ def built(tmp_path_factory) -> Site:
 
 
 def all_pages(site: Site):
-    return sorted((site.root / "site").rglob("index.html"))
+    """The pages published for readers and search engines: not the editors' form at /admin/
+    (Decap CMS's app, `noindex, nofollow`)."""
+    site_dir = site.root / "site"
+    return sorted(p for p in site_dir.rglob("index.html") if p.parent != site_dir / "admin")
 
 
 def test_titles_and_descriptions_are_unique_and_canonical_everywhere(built: Site):

@@ -53,6 +53,7 @@
   var more = card.appendChild(document.createElement("a"));
   more.className = "glossary-card__more";
   more.textContent = "Read more";
+  more.setAttribute("href", "./"); // a real link from the start (crawlers meet no bare <a>)
   more.tabIndex = -1; // keyboard readers are on the term's own link already
   document.body.appendChild(card);
 

@@ -8,13 +8,12 @@ drift apart.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from termbase.model import Location, Problem
-from termbase.reading.values import INVALID, Value, describe
+from termbase.reading.values import INVALID, KIND_NAMES, Value, describe, suggest  # noqa: F401
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG_PATTERN)
@@ -149,25 +148,6 @@ CATEGORY = Field(
     },
 )
 
-_KIND_NAMES = {
-    "text": "a text",
-    "slug": "a slug (lowercase words joined by hyphens)",
-    "url": "a URL",
-    "date": "a date (YYYY-MM-DD)",
-    "bool": "true or false",
-    "year": "a year",
-    "number": "a whole number from 1",
-    "list": "a list",
-    "object": "a mapping",
-}
-
-
-def suggest(word: str, choices: list[str] | set[str], cutoff: float = 0.6) -> str:
-    """' (did you mean 'x'?)' for the closest choice, or '' when nothing is close."""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=cutoff)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 ROOT = "a term file"
 
 
@@ -239,7 +219,7 @@ def problems(value: Value, spec: Field, path: str, name: str = ROOT) -> list[Pro
             )
         ]
     if kind == "slug" and not SLUG_RE.match(data):
-        return [Problem(value.where(path), f"{name} must be {_KIND_NAMES[kind]}, not {data!r}")]
+        return [Problem(value.where(path), f"{name} must be {KIND_NAMES[kind]}, not {data!r}")]
     if kind == "url" and not safe_url(data):
         return [
             Problem(value.where(path), f"{name} must be an http:// or https:// URL, not {data!r}")
@@ -297,7 +277,7 @@ def _short(data: str, spec: Field) -> bool:
 
 def _not_a(value: Value, spec: Field, path: str, name: str, example: str = "") -> Problem:
     """`name` holds the wrong kind of value."""
-    message = f"{name} must be {_KIND_NAMES[spec.kind]}{example}, not {describe(value.data)}"
+    message = f"{name} must be {KIND_NAMES[spec.kind]}{example}, not {describe(value.data)}"
     return Problem(value.where(path), message)
 
 

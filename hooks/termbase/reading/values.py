@@ -4,6 +4,7 @@ resolvers when the answer is plainly text)."""
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import re
 from dataclasses import dataclass
@@ -81,3 +82,22 @@ def describe(data: object) -> str:
         return f"{data!r} (a number)"
     text = str(data)
     return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+KIND_NAMES = {
+    "text": "a text",
+    "slug": "a slug (lowercase words joined by hyphens)",
+    "url": "a URL",
+    "date": "a date (YYYY-MM-DD)",
+    "bool": "true or false",
+    "year": "a year",
+    "number": "a whole number from 1",
+    "list": "a list",
+    "object": "a mapping",
+}
+
+
+def suggest(word: str, choices: list[str] | set[str], cutoff: float = 0.6) -> str:
+    """' (did you mean 'x'?)' for the closest choice, or '' when nothing is close."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=cutoff)
+    return f" (did you mean {close[0]!r}?)" if close else ""
