@@ -663,24 +663,32 @@ def write_floor(project: Path, folder: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(markdown, encoding="utf-8")
 
+    # The nav the glossary's hooks make: index, concept map (if there is one), categories.
+    in_nav = ["glossary/index.md", *(["glossary/map.md"] if "glossary/map.md" in pages else [])]
+    in_nav += [category_uri(c.key) for c in glossary.categories.values()]
+    # Every other generated page (terms, index pages by letter...) is off the nav.
+    not_in_nav = "\n".join(["/glossary/**/*.md", *(f"!/{uri}" for uri in in_nav)])
+    write_floor_config(project, folder, "floor", in_nav, not_in_nav)
+    return folder
+
+
+def write_floor_config(
+    project: Path, folder: Path, label: str, in_nav: list[str], not_in_nav: str
+) -> None:
+    """A floor's mkdocs.yml: the project's site, theme and Markdown extensions, no hooks."""
     main = main_config()
     project_config = yaml.load(  # noqa: S506 - a safe loader subclass
         (project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader
     )
     articles = [next(iter(item.items())) for item in project_config["nav"][1]["Articles"]]
     articles = [(Path(path).stem, title) for title, path in articles]
-    config = _common_config(project_config["site_name"] + " (floor)")
+    config = _common_config(f"{project_config['site_name']} ({label})")
     config["theme"].pop("custom_dir", None)
-    # The nav the glossary's hooks make: index, concept map (if there is one), categories.
-    in_nav = ["glossary/index.md", *(["glossary/map.md"] if "glossary/map.md" in pages else [])]
-    in_nav += [category_uri(c.key) for c in glossary.categories.values()]
     config["nav"] = _nav(articles, in_nav)
-    # Every other generated page (terms, index pages by letter...) is off the nav.
-    config["not_in_nav"] = "\n".join(["/glossary/**/*.md", *(f"!/{uri}" for uri in in_nav)])
+    config["not_in_nav"] = not_in_nav
     config["markdown_extensions"] = main.get("markdown_extensions", [])
     config["validation"] = main.get("validation", {})
     _write_yaml(folder / "mkdocs.yml", config)
-    return folder
 
 
 _TEMPLATE_LINE = re.compile(r"^template: .*\n", re.MULTILINE)

@@ -22,7 +22,7 @@ import yaml
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from generate import _common_config, _ConfigLoader, _nav, _write_yaml, main_config  # noqa: E402
+from generate import write_floor_config  # noqa: E402
 
 GLOSSARY = "glossary"
 
@@ -75,22 +75,10 @@ def write_handwritten(project: Path, folder: Path) -> Path:
         (pages / f"{slug}.md").write_text(_term_page(term, names), encoding="utf-8")
     (pages / "index.md").write_text(_index_page(names), encoding="utf-8")
 
-    main = main_config()
-    project_config = yaml.load(  # noqa: S506 - a safe loader subclass
-        (project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader
-    )
-    articles = [next(iter(item.items())) for item in project_config["nav"][1]["Articles"]]
-    articles = [(Path(path).stem, title) for title, path in articles]
-    config = _common_config(project_config["site_name"] + " (hand-written)")
-    config["theme"].pop("custom_dir", None)
-    config["nav"] = _nav(articles, [f"{GLOSSARY}/index.md"])
     # Term pages stay out of the nav, as a sensible author would keep them: Material renders
     # the whole nav into every page, which is quadratic in the number of pages.
-    config["not_in_nav"] = f"/{GLOSSARY}/*.md\n!/{GLOSSARY}/index.md"
-    config["extra_css"] = []
-    config["markdown_extensions"] = main.get("markdown_extensions", [])
-    config["validation"] = main.get("validation", {})
-    _write_yaml(folder / "mkdocs.yml", config)
+    not_in_nav = f"/{GLOSSARY}/*.md\n!/{GLOSSARY}/index.md"
+    write_floor_config(project, folder, "hand-written", [f"{GLOSSARY}/index.md"], not_in_nav)
     return folder
 
 
