@@ -45,6 +45,7 @@ class SearchPages:
 
     def __init__(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="termbase-search-"))
+        self._made: set[Path] = {self.folder}  # folders made so far: one mkdir each
 
     def add(self, dest_uri: str, html: str) -> None:
         part = indexed_part(html)
@@ -52,7 +53,9 @@ class SearchPages:
             return
         path = self.folder / dest_uri
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in self._made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._made.add(path.parent)
             path.write_text(part, encoding="utf-8")
         except OSError as error:
             self.discard()
