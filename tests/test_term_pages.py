@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -239,6 +240,26 @@ def test_the_search_index_is_the_one_pagefind_makes_of_the_whole_written_site(
     assert len(pagefind_pages(tmp_path)) >= 4
     words = {p.name for p in (site_index / "index").iterdir()}
     assert words == {p.name for p in (whole / "index").iterdir()}
+
+
+def test_a_dirty_build_keeps_its_unchanged_pages_in_the_search_index(tmp_path):
+    site = make_site(tmp_path)
+    site.term("alpha")
+    site.write(
+        "content/notes.md",
+        "---\ndescription: Notes on zebras, a page the second build does not write again.\n---\n"
+        "# Notes\n\nA page about zebras.\n",
+    )
+    site.add_to_nav("Notes", "notes.md")
+    assert site.build().returncode == 0
+    site.term("beta")
+    shutil.rmtree(site.root / "site/pagefind")  # Pagefind leaves old fragments: none left now
+    # notes.md is unchanged: MkDocs does not write it again (and warns that the build is dirty)
+    result = site.build("--dirty", strict=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    pages = pagefind_pages(site.root / "site")
+    assert "zebras" in pages["/notes/"]["content"]
+    assert "/glossary/beta/" in pages
 
 
 def test_a_failing_search_index_fails_the_build_and_keeps_the_site(tmp_path):

@@ -6,6 +6,8 @@ them: the navigation, the concept map's SVG and the hover cards' data are most o
 page. So as MkDocs writes each page, the page cut to its head and that element is written
 into a folder of its own, and Pagefind indexes that folder into the site: the same index,
 page for page and fragment for fragment, from a fraction of the HTML (bench/RESULTS.md).
+HTML files in the site that were not written as pages of this build (a `--dirty` build's
+unchanged pages, another plugin's files) are read from the site and cut the same way.
 """
 
 from __future__ import annotations
@@ -46,8 +48,10 @@ class SearchPages:
     def __init__(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="termbase-search-"))
         self._made: set[Path] = {self.folder}  # folders made so far: one mkdir each
+        self._seen: set[str] = set()  # the pages given, indexed or not
 
     def add(self, dest_uri: str, html: str) -> None:
+        self._seen.add(dest_uri)
         part = indexed_part(html)
         if part is None:
             return
@@ -62,8 +66,13 @@ class SearchPages:
             raise Abort(f"Aborted: cannot write the search copy of {dest_uri}: {error}") from None
 
     def index_into(self, site: Path) -> None:
-        """Pagefind's index of the pages, written to the site's pagefind/ folder."""
+        """Pagefind's index of the pages and of the site's other HTML files, written to the
+        site's pagefind/ folder."""
         try:
+            for path in site.rglob("*.html"):
+                uri = path.relative_to(site).as_posix()
+                if uri not in self._seen and not uri.startswith(f"{OUTPUT}/"):
+                    self.add(uri, path.read_text(encoding="utf-8", errors="replace"))
             index_site(self.folder, site / OUTPUT)
         finally:
             self.discard()
