@@ -12,7 +12,7 @@ from posixpath import dirname
 
 from termbase.course.contract import LESSON
 from termbase.course.model import KINDS, LEVELS, Courses
-from termbase.reading.schema import SLUG_PATTERN, TERM, URL_PATTERN, Field, text_field
+from termbase.reading.schema import REF_PATTERN, SLUG_PATTERN, TERM, URL_PATTERN, Field, text_field
 
 TERMS = "terms"  # the collection of term files; relation widgets name it
 # Slugs as `glossary new` makes them (load.slugify): ASCII, accents dropped, any run of
@@ -21,6 +21,7 @@ SLUG = {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
 _TEXT_AREA = 300  # longer texts get a text area, shorter ones a line
 _KIND_PATTERN = {
     "slug": (SLUG_PATTERN, "lowercase letters and digits in words joined by hyphens"),
+    "ref": (REF_PATTERN, "a slug, or name:slug for a term of another glossary"),
     "url": (URL_PATTERN, "a link that starts with http:// or https://"),
 }
 

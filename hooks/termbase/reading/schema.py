@@ -17,6 +17,9 @@ from termbase.reading.values import INVALID, KIND_NAMES, Value, describe, sugges
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG_PATTERN)
+# A term of the same glossary by its slug, or of another by `name:slug` (several glossaries).
+REF_PATTERN = r"^([a-z0-9]+(-[a-z0-9]+)*:)?[a-z0-9]+(-[a-z0-9]+)*$"
+REF_RE = re.compile(REF_PATTERN)
 # Generated pages live beside the terms under these names.
 RESERVED_SLUGS = frozenset({"index", "map", "category"})
 URL_PATTERN = r"^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$"
@@ -28,7 +31,7 @@ _SPACE = re.compile(r"\s")  # str.isspace's whitespace (both are Py_UNICODE_ISSP
 class Field:
     """One field of the contract: its kind, whether it is required, and limits."""
 
-    kind: str  # text | slug | url | date | bool | year | number | list | object
+    kind: str  # text | slug | ref | url | date | bool | year | number | list | object
     description: str = ""
     required: bool = False
     max_length: int | None = None
@@ -76,8 +79,9 @@ TERM = Field(
         "related": Field(
             "list",
             "Slugs (file names without .yml) of closely related terms. Each link shows on "
-            "both terms' pages, so list only terms a reader of either page would want next.",
-            items=Field("slug", "Slug of a related term."),
+            "both terms' pages, so list only terms a reader of either page would want next. "
+            "A term of another glossary of the site is written name:slug.",
+            items=Field("ref", "Slug of a related term, or name:slug in another glossary."),
         ),
         "faq": Field(
             "list",
@@ -124,6 +128,14 @@ TERM = Field(
             },
         ),
         "draft": Field("bool", "true keeps the term off the site while you work on it."),
+        "match_case": Field(
+            "bool",
+            "true links a mention automatically only when written with the case of a name "
+            "(Deployment, the API kind, not the English word deployment).",
+        ),
+        "autolink": Field(
+            "bool", "false: mentions of the term are never linked automatically, only by hand."
+        ),
     },
 )
 
@@ -134,7 +146,10 @@ SEE = Field(
     "A see entry: a name whose page sends readers to another term, glossary/<slug>.yml.",
     fields={
         "term": TERM.fields["term"],
-        "see": Field("slug", "Slug of the term this name sends readers to.", required=True),
+        "see": Field(
+            "ref", "Slug of the term this name sends readers to (name:slug in another glossary).",
+            required=True,
+        ),
         "draft": TERM.fields["draft"],
     },
 )
@@ -218,7 +233,7 @@ def problems(value: Value, spec: Field, path: str, name: str = ROOT) -> list[Pro
                 f"{name} is {len(data):,} characters long; the limit is {spec.max_length:,}",
             )
         ]
-    if kind == "slug" and not SLUG_RE.match(data):
+    if (kind == "slug" and not SLUG_RE.match(data)) or (kind == "ref" and not REF_RE.match(data)):
         return [Problem(value.where(path), f"{name} must be {KIND_NAMES[kind]}, not {data!r}")]
     if kind == "url" and not safe_url(data):
         return [
@@ -254,6 +269,8 @@ def fits(value: Value, spec: Field) -> bool:
         return isinstance(data, list) and all(fits(item, items) for item in data)
     if kind == "slug":
         return isinstance(data, str) and bool(SLUG_RE.match(data)) and _short(data, spec)
+    if kind == "ref":
+        return isinstance(data, str) and bool(REF_RE.match(data)) and _short(data, spec)
     if kind == "url":
         return isinstance(data, str) and safe_url(data) and _short(data, spec)
     if kind == "year":

@@ -87,6 +87,7 @@ def describe(data: object) -> str:
 KIND_NAMES = {
     "text": "a text",
     "slug": "a slug (lowercase words joined by hyphens)",
+    "ref": "a slug, or name:slug for a term of another glossary",
     "url": "a URL",
     "date": "a date (YYYY-MM-DD)",
     "bool": "true or false",
