@@ -19,7 +19,6 @@ from termbase.reading.parse import TermParser
 from termbase.reading.rules import CATEGORIES_FILE, validate_glossary
 
 
-
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Loading 10,000 files makes half a million short-lived objects and no reference cycles;
@@ -96,7 +95,7 @@ def _read_part(
         slug = _slug_from_name(name, path, problems)
         if slug is not None:
             jobs.append((slug, path, file))
-    for (slug, _path, _file), (term, found) in zip(jobs, parser.parse(jobs), strict=True):
+    for term, found in parser.parse(jobs):
         problems += found
         if term is not None:
             if part != DEFAULT_PART:
