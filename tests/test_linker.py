@@ -435,7 +435,7 @@ def site_markdown(autolink: bool = True) -> markdown.Markdown:
     states.begin(FakePage("guide/page.md", autolink), "")
     linking = Linking(
         settings=GlossaryConfig(),
-        index=INDEX,
+        indexes={"glossary": INDEX},
         definitions=DEFINITIONS,
         slug_by_uri={term_uri(slug): slug for slug in NAMES},
         search_full_text=True,
