@@ -10,10 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from termbase.model import Location, Problem
-from termbase.reading.values import INVALID, KIND_NAMES, Value, describe, suggest  # noqa: F401
+from termbase.reading.values import (  # noqa: F401
+    INVALID,
+    KIND_NAMES,
+    URL_RE,
+    Value,
+    describe,
+    safe_url,
+    suggest,
+    valid_url,
+)
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG_PATTERN)
@@ -22,9 +30,7 @@ REF_PATTERN = r"^([a-z0-9]+(-[a-z0-9]+)*:)?[a-z0-9]+(-[a-z0-9]+)*$"
 REF_RE = re.compile(REF_PATTERN)
 # Generated pages live beside the terms under these names.
 RESERVED_SLUGS = frozenset({"index", "map", "category"})
-URL_PATTERN = r"^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$"
-URL_RE = re.compile(URL_PATTERN)
-_SPACE = re.compile(r"\s")  # str.isspace's whitespace (both are Py_UNICODE_ISSPACE)
+URL_PATTERN = URL_RE.pattern
 
 
 @dataclass(frozen=True)
@@ -129,9 +135,7 @@ TERM = Field(
         ),
         "draft": Field("bool", "true keeps the term off the site while you work on it."),
         "match_case": Field(
-            "bool",
-            "true links a mention automatically only when written with the case of a name "
-            "(Deployment, the API kind, not the English word deployment).",
+            "bool", "true: linked only where written in a name's case (Deployment, not deployment)."
         ),
         "autolink": Field(
             "bool", "false: mentions of the term are never linked automatically, only by hand."
@@ -146,10 +150,7 @@ SEE = Field(
     "A see entry: a name whose page sends readers to another term, glossary/<slug>.yml.",
     fields={
         "term": TERM.fields["term"],
-        "see": Field(
-            "ref", "Slug of the term this name sends readers to (name:slug in another glossary).",
-            required=True,
-        ),
+        "see": Field("ref", "Slug of the term this name sends readers to.", required=True),
         "draft": TERM.fields["draft"],
     },
 )
@@ -296,18 +297,3 @@ def _not_a(value: Value, spec: Field, path: str, name: str, example: str = "") -
     """`name` holds the wrong kind of value."""
     message = f"{name} must be {KIND_NAMES[spec.kind]}{example}, not {describe(value.data)}"
     return Problem(value.where(path), message)
-
-
-def safe_url(url: str) -> bool:
-    """True for absolute http(s) URLs with a host: the only links a term file may carry."""
-    return bool(URL_RE.match(url)) and valid_url(url)
-
-
-def valid_url(url: str) -> bool:
-    """An absolute http(s) URL with a host and no spaces: what a browser can follow."""
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError for a bad port
-    except ValueError:  # also a bad host, such as http://[a.example/
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and not _SPACE.search(url)
