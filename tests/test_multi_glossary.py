@@ -8,8 +8,10 @@ import json
 
 import pytest
 import yaml
+from jsonschema import Draft202012Validator
 
 from sitebuilder import Site, make_site
+from termbase.pages.apischema import SCHEMAS
 
 K8S_CATEGORIES = {
     "workloads": {
@@ -169,6 +171,11 @@ def test_one_glossary_json_holds_both_glossaries(built: Site):
     assert by_slug["kubernetes:pod"]["glossary"] == "kubernetes"
     assert by_slug["kubernetes:pod"]["url"] == "https://glossary.example/kubernetes/pod/"
     assert "kubernetes:deployment" in by_slug["alpha"]["related"]
+    index = Draft202012Validator(SCHEMAS["glossary-index.schema.json"])
+    assert list(index.iter_errors(data)) == []
+    payload = json.loads((built.root / "site/kubernetes/deployment.json").read_text())
+    assert payload["category"]["url"] == "https://glossary.example/kubernetes/category/workloads/"
+    assert list(Draft202012Validator(SCHEMAS["glossary-term.schema.json"]).iter_errors(payload)) == []
 
 
 def test_check_counts_every_glossary(built: Site):
