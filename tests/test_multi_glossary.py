@@ -10,7 +10,8 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from sitebuilder import Site, make_site
+from sitebuilder import GLOSSARY, Site, make_site, run
+from termbase.checks.project import Project
 from termbase.pages.apischema import SCHEMAS
 
 K8S_CATEGORIES = {
@@ -241,3 +242,12 @@ def test_a_reference_to_a_missing_glossary_is_located(tmp_path):
             f"glossary/alpha.yml:{line}:3: error: unknown related term 'nope:pod' names the "
             "glossary 'nope', which the site does not have ('glossary')"
         ) in result.stdout + result.stderr
+
+
+def test_the_link_check_knows_each_glossary_s_term_files(built: Site):
+    project = Project.read(built.root / "mkdocs.yml")
+    assert project.term_file_of("kubernetes/pod/index.html") == "glossary-k8s/pod.yml"
+    assert project.term_file_of("glossary/alpha/index.html") == "glossary/alpha.yml"
+    assert project.is_listing("kubernetes/category/workloads/index.html")
+    result = run([*GLOSSARY, "linkcheck"], built.root)
+    assert result.returncode == 0, result.stdout + result.stderr

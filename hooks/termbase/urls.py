@@ -87,12 +87,15 @@ def category_of_uri(uri: str) -> str:
     return term_id(part, posixpath.splitext(posixpath.basename(rest))[0])
 
 
-def slug_of_built_page(page: str) -> str | None:
-    """The slug whose term page is `glossary/<slug>/index.html` in the built site, if any."""
-    if page.startswith(GLOSSARY) and page.endswith("/index.html"):
-        slug = page[len(GLOSSARY) : -len("/index.html")]
+def slug_of_built_page(page: str, prefixes: dict[str, str] | None = None) -> str | None:
+    """The term id whose page is `glossary/<slug>/index.html` in the built site, if any;
+    `prefixes` (`kubernetes/` -> `kubernetes`) names the site's other glossaries."""
+    folder, _, rest = page.partition("/")
+    part = (prefixes or {GLOSSARY: DEFAULT_PART}).get(folder + "/")
+    if part and rest.endswith("/index.html"):
+        slug = rest[: -len("/index.html")]
         if "/" not in slug:
-            return slug
+            return term_id(part, slug)
     return None
 
 
