@@ -251,3 +251,19 @@ def test_the_link_check_knows_each_glossary_s_term_files(built: Site):
     assert project.is_listing("kubernetes/category/workloads/index.html")
     result = run([*GLOSSARY, "linkcheck"], built.root)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_editors_form_has_a_collection_for_each_glossary(built: Site):
+    config = yaml.safe_load((built.root / "site/admin/config.yml").read_text())
+    collections = {c["name"]: c for c in config["collections"]}
+    default, k8s = collections["terms"], collections["terms-kubernetes"]
+    assert (default["folder"], k8s["folder"]) == ("glossary", "glossary-k8s")
+    assert k8s["preview_path"] == "kubernetes/{{slug}}/"
+
+    def options(collection: dict, field: str) -> dict:
+        found = next(f for f in collection["fields"] if f["name"] == field)
+        return found.get("options") or found
+
+    assert {o["value"] for o in options(default, "category")} == {"core", "risks"}
+    assert {o["value"] for o in options(k8s, "category")} == {"workloads", "core"}
+    assert options(k8s, "related")["collection"] == "terms-kubernetes"
