@@ -190,8 +190,12 @@ def test_links_to_lets_pages_link_another_glossary(tmp_path):
         tmp_path,
         TWO_GLOSSARIES + "    links_to: [kubernetes]\n",
     )
+    site.add_to_nav("Kubernetes", "kubernetes/index.md")  # its index: a nav section
     result = site.build()
     assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    nav = [a.attributes["href"] for a in site.page("guide/").css("nav.md-nav--primary a")]
+    assert {"../kubernetes/", "../kubernetes/map/", "../kubernetes/category/workloads/"} <= set(nav)
     alpha = links(site, "glossary/alpha/")
     # Case-exact: "deployment" stays text, "Deployment" and "Service" are the API kinds.
     assert alpha == {
