@@ -180,9 +180,9 @@ def test_one_glossary_json_holds_both_glossaries(built: Site):
 
 
 def test_check_counts_every_glossary(built: Site):
-    result = built.check()
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "in 2 glossaries" in result.stdout
+    for result in (built.check(), built.check("--dir", "glossary-k8s")):
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "in 2 glossaries" in result.stdout  # another glossary's folder: the whole site
 
 
 def test_links_to_lets_pages_link_another_glossary(tmp_path):
@@ -271,3 +271,14 @@ def test_the_editors_form_has_a_collection_for_each_glossary(built: Site):
     assert {o["value"] for o in options(default, "category")} == {"core", "risks"}
     assert {o["value"] for o in options(k8s, "category")} == {"workloads", "core"}
     assert options(k8s, "related")["collection"] == "terms-kubernetes"
+
+
+def test_a_large_glossary_gets_letter_pages_of_its_own(tmp_path):
+    site = two_glossary_site(tmp_path, TWO_GLOSSARIES + "    index_page_limit: 3\n")
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    letter = site.page("kubernetes/letter/d/")
+    assert letter.css_first("h1").text() == "Kubernetes glossary: D"
+    assert [a.text() for a in letter.css("article li > a")] == ["Deployment"]
+    assert not (site.root / "site/glossary/letter").exists()  # two terms: one page

@@ -48,10 +48,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     root = project.root.resolve()
     try:
         parser = TermParser(cache.entries, workers=available_cores())
-        if args.dir:  # one folder, as the default glossary
+        parts = project.config.glossary.parts
+        if args.dir and folder.resolve() not in {(root / p.dir).resolve() for p in parts}:
             glossary = load_glossary(folder.resolve(), root=root, parser=parser)
-        else:  # every glossary of the site (extra.glossary.glossaries)
-            glossary = load_site(project.config.glossary.parts, root, root=root, parser=parser)
+        else:  # every glossary of the site, which may refer to each other
+            glossary = load_site(parts, root, root=root, parser=parser)
         broken = check_page_links(glossary, project.markdown_pages(), root)
         if broken:
             raise GlossaryError(broken + glossary.warnings)
