@@ -95,7 +95,7 @@ class GlossaryBuild:
             {term_uri(slug): (slug, str(term.source)) for slug, term in terms.items()},
             self.mentions,
             self.root,
-            self.settings.dir,
+            {part.name: part.dir for part in self.settings.parts},
         )
         linking = Linking(
             settings=self.settings,
