@@ -18,7 +18,7 @@ check: $(VENV)/.installed
 test: $(VENV)/.installed-test node_modules/.package-lock.json chromium
 	$(VENV)/bin/ruff check hooks tests
 	$(VENV)/bin/glossary check
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile  # a test file's tests share one worker and its fixtures
 
 # Lighthouse on a term page, the index and an explainer (SEO 100, accessibility and best
 # practices 95 at least); tests/browser/test_lighthouse.py runs the same audit in `make test`.

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from sitebuilder import MKDOCS, Site, make_site, pagefind_pages, run
+from termbase.engine.search import pagefind_command
 
 
 @pytest.fixture(scope="module")
@@ -221,6 +223,22 @@ def test_pagefind_indexes_a_term_with_its_names_and_category(built: Site):
     ]
     assert page["meta"]["title"] == "Mesa-optimization"  # no permalink sign
     assert not (built.root / "site/search/search_index.json").exists()  # lunr is off
+
+
+def test_the_search_index_is_the_one_pagefind_makes_of_the_whole_written_site(
+    built: Site, tmp_path
+):
+    """The build hands Pagefind each page cut to what it indexes; the index is the same."""
+    whole = tmp_path / "pagefind"
+    result = subprocess.run(
+        pagefind_command(built.root / "site", whole), capture_output=True, text=True, cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    site_index = built.root / "site" / "pagefind"
+    assert pagefind_pages(built.root / "site") == pagefind_pages(tmp_path)
+    assert len(pagefind_pages(tmp_path)) >= 4
+    words = {p.name for p in (site_index / "index").iterdir()}
+    assert words == {p.name for p in (whole / "index").iterdir()}
 
 
 def test_a_failing_search_index_fails_the_build_and_keeps_the_site(tmp_path):

@@ -12,10 +12,8 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
-
 from termbase.model import GlossaryError, Location, Problem
-from termbase.pages.markdown import yaml_str
+from termbase.pages.markdown import text_env
 from termbase.reading.load import CATEGORIES_FILE, _load_categories, load_glossary, slugify
 from termbase.reading.rules import TEMPLATE_MARKER, name_key
 from termbase.reading.schema import RESERVED_SLUGS, TERM, suggest
@@ -71,15 +69,7 @@ def new_term(
             f"choose one of: {', '.join(categories)}",
         )
     _refuse_taken_name(folder, name)
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["yaml_str"] = yaml_str
-    env.filters["comment"] = _comment
+    env = text_env(TEMPLATES, {"comment": _comment})
     text = env.get_template("new-term.yml").render(
         name=name,
         slug=slug,

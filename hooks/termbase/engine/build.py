@@ -27,10 +27,12 @@ from termbase.engine.generated import (
 )
 from termbase.engine.head import Heads
 from termbase.engine.markdown_ext import GlossaryExtension, Linking
+from termbase.engine.navcache import NavOnce
 from termbase.engine.pagestate import PageStates
 from termbase.engine.prework import TermPrework
 from termbase.engine.reuse import ServeReuse
-from termbase.engine.search import choose_engine, index_site
+from termbase.engine.search import choose_engine
+from termbase.engine.searchpages import SearchPages
 from termbase.engine.siteurls import SiteUrls
 from termbase.engine.views import Views
 from termbase.graph.relations import Mentions, TermGraph
@@ -192,12 +194,15 @@ class GlossaryBuild:
         """Every page's Markdown is converted: the terms' concept maps and JSON files can be
         made while MkDocs renders the templates (in a worker, but not under serve's threads)."""
         env.globals["glossary_search"] = self.search_engine  # which box the header shows
+        env.globals["nav_once"] = NavOnce(nav, config.theme.get("features") or [])
         if self.reuse:
             self.reuse.before_templates(env, files, config, nav, self.states, self.heads.by_page)
         maps = self.session.maps if self.session else None
         self.prework = TermPrework(
             self.graph, self.heads, self.urls, self.courses, self.site_dir, (env, config), maps
         )
+        # Pagefind reads what MkDocs writes, cut to what it indexes (engine/searchpages.py).
+        self.search_pages = SearchPages() if self.search_engine == "pagefind" else None
         pages = [file.src_uri for file in files.documentation_pages()]
         self.prework.start(pages, background=self.session is None)
         course_views = CourseViews(self.courses, self.urls.url_for, self.graph.terms)
@@ -221,7 +226,10 @@ class GlossaryBuild:
 
     def page_written(self, page: Page, output: str) -> None:
         """Let go of the page's template data: kept for every page, its links and concept
-        map were 650,000 objects at 10,000 terms for Python's cycle collector to walk."""
+        map were 650,000 objects at 10,000 terms for Python's cycle collector to walk.
+        The search index gets its copy of the page."""
+        if self.search_pages:
+            self.search_pages.add(page.file.dest_uri, output)
         state = self.states.get(page.file.src_uri)
         if state is None:
             return
@@ -233,13 +241,15 @@ class GlossaryBuild:
         """A failed build: stop writing into its folder."""
         if prework := getattr(self, "prework", None):
             prework.stop()
+        if search_pages := getattr(self, "search_pages", None):
+            search_pages.discard()
 
     def finish(self) -> None:
         """After the build: fail a strict build on duplicate heads; index the written site
         for Pagefind (before it is put in place); say what serve reused."""
         self.prework.finish()
         self.heads.check(self.states)
-        if self.search_engine == "pagefind":
-            index_site(self.site_dir)
+        if self.search_pages:
+            self.search_pages.index_into(self.site_dir)
         if self.reuse:
             self.reuse.report(self.states)

@@ -2,8 +2,9 @@
 
 With `extra.glossary.search.engine: pagefind` (the default), Material's search plugin is
 switched off through its own `enabled` option, so it writes no lunr index, and Pagefind's
-binary (PyPI `pagefind[bin]`, nothing fetched at run time) indexes the folder the build
-wrote, before that folder is put in place (engine/atomic.py): a failed index fails the build
+binary (PyPI `pagefind[bin]`, nothing fetched at run time) indexes the pages the build
+wrote (cut to what it indexes, engine/searchpages.py) into the site's folder, before that
+folder is put in place (engine/atomic.py): a failed index fails the build
 and leaves the previous site as it was. The header's search box is then
 overrides/partials/pagefind-search.html with overrides/assets/pagefind-search.js.
 """
@@ -47,35 +48,38 @@ def choose_engine(config: MkDocsConfig, settings: GlossaryConfig) -> str:
     return settings.search_engine
 
 
-def pagefind_command(site: Path) -> list[str]:
+def pagefind_command(pages: Path, output: Path | None = None) -> list[str]:
+    """Pagefind indexing the HTML files under `pages` into `output` (default: pages/pagefind)."""
     from pagefind_bin import get_executable  # installed by `pagefind[bin]` (pyproject.toml)
 
     return [
         str(get_executable()),
-        *("--site", str(site), "--output-subdir", OUTPUT),
+        *("--site", str(pages)),
+        *(("--output-path", str(output)) if output else ("--output-subdir", OUTPUT)),
         *("--exclude-selectors", ".headerlink"),  # the heading permalinks' "¶"
     ]
 
 
-def index_site(site: Path) -> None:
-    """Run Pagefind over the built `site`; Abort (the build fails) if it cannot."""
+def index_site(pages: Path, output: Path) -> None:
+    """Run Pagefind over the HTML under `pages` into `output`; Abort (the build fails) if it
+    cannot."""
     started = time.perf_counter()
     try:
-        command = pagefind_command(site)
+        command = pagefind_command(pages.resolve(), output.resolve())
         # Pagefind reads pagefind.yml from its working folder: none is read from the project.
         with tempfile.TemporaryDirectory() as empty:
             result = subprocess.run(
                 command, cwd=empty, capture_output=True, text=True, timeout=TIMEOUT, check=False
             )
     except (OSError, subprocess.TimeoutExpired, FileNotFoundError) as error:
-        log.error(f"pagefind: cannot index {site}: {error}")
+        log.error(f"pagefind: cannot index {pages}: {error}")
         raise Abort("Aborted: the search index could not be built.") from None
     for line in result.stdout.splitlines():
         log.debug(f"pagefind: {line}")
-    written = (site / OUTPUT / "pagefind.js").is_file()
+    written = (output / "pagefind.js").is_file()
     if result.returncode or not written:
         tail = "\n".join((result.stderr or result.stdout).strip().splitlines()[-10:])
-        log.error(f"pagefind failed (exit {result.returncode}) indexing {site}:\n{tail}")
+        log.error(f"pagefind failed (exit {result.returncode}) indexing {pages}:\n{tail}")
         raise Abort("Aborted: the search index could not be built.")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     log.info(

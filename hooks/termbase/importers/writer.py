@@ -7,11 +7,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
-
 from termbase.importers.entries import Context, Entry
 from termbase.model import Category, Glossary, Location, Problem
-from termbase.pages.markdown import yaml_str
+from termbase.pages.markdown import text_env, yaml_str
 from termbase.reading.parse import parse_term
 from termbase.reading.rules import name_key, validate_glossary
 from termbase.reading.schema import RESERVED_SLUGS, suggest
@@ -36,18 +34,6 @@ def yaml_block(text: str) -> str:
     return yaml_str(text)
 
 
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters.update(yaml_str=yaml_str, yaml_block=yaml_block)
-    return env
-
-
 def plan(
     entries: list[Entry],
     glossary: Glossary,
@@ -68,7 +54,7 @@ def plan(
         )
         return []
     _check_names(entries, glossary, folder, shown, context)
-    env = _environment()
+    env = text_env(TEMPLATES, {"yaml_block": yaml_block})
     planned, terms, redirects = [], {}, {}
     for entry in entries:
         chosen = category or _category(entry, categories, context)

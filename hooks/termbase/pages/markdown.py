@@ -61,24 +61,31 @@ def by_letter(terms: list[Term]) -> dict[str, list[Term]]:
     return letters
 
 
-def markdown_env(
-    templates: Path, bytecode_cache: jinja2.BytecodeCache | None
+def text_env(
+    templates: Path, filters: dict, bytecode_cache: jinja2.BytecodeCache | None = None
 ) -> jinja2.Environment:
-    """Jinja for the generated pages' Markdown (overrides/markdown/)."""
+    """Jinja for text that is not HTML (the generated pages' Markdown, term files' YAML):
+    strict about missing values, with the whitespace control those templates are written for."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
-        autoescape=False,  # the output is Markdown; text fields go through md_text
+        autoescape=False,  # Markdown and YAML: text fields go through md_text or yaml_str
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
         bytecode_cache=bytecode_cache,
     )
-    # html_text: Material's search shows front matter tags as HTML, so names are escaped.
-    env.filters.update(
-        md_text=md_text, yaml_str=yaml_str, term_uri=term_uri, html_text=html.escape, local=local
-    )
+    env.filters.update(yaml_str=yaml_str, **filters)
     return env
+
+
+def markdown_env(
+    templates: Path, bytecode_cache: jinja2.BytecodeCache | None
+) -> jinja2.Environment:
+    """Jinja for the generated pages' Markdown (overrides/markdown/)."""
+    # html_text: Material's search shows front matter tags as HTML, so names are escaped.
+    filters = {"md_text": md_text, "term_uri": term_uri, "html_text": html.escape, "local": local}
+    return text_env(templates, filters, bytecode_cache)
 
 
 class PageWriter:
