@@ -80,5 +80,6 @@ def on_build_error(error):
 
 
 def on_serve(server, config, builder):
-    server.watch(str(_build.folder))
+    for folder in _build.folders:  # every glossary's term files
+        server.watch(str(folder))
     return server

@@ -431,11 +431,11 @@ DEFINITIONS = {slug: f"Definition of {names[0]}." for slug, names in NAMES.items
 
 def site_markdown(autolink: bool = True) -> markdown.Markdown:
     """Python-Markdown as MkDocs sets it up for a page, with this project's extension."""
-    states = PageStates({}, Mentions(), Path("."), "glossary")
+    states = PageStates({}, Mentions(), Path("."), {"glossary": "glossary"})
     states.begin(FakePage("guide/page.md", autolink), "")
     linking = Linking(
         settings=GlossaryConfig(),
-        index=INDEX,
+        indexes={"glossary": INDEX},
         definitions=DEFINITIONS,
         slug_by_uri={term_uri(slug): slug for slug in NAMES},
         search_full_text=True,

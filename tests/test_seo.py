@@ -160,6 +160,7 @@ def test_glossary_json_export(built: Site):
     first = data["terms"][1]
     assert first == {
         "slug": "mesa-optimization",
+        "glossary": "glossary",  # the default glossary's name (README, Several glossaries)
         "term": "Mesa-optimization",
         "aliases": ["mesa-optimisation"],
         "url": "https://glossary.example/glossary/mesa-optimization/",

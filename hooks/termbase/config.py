@@ -8,13 +8,14 @@ the same located error wherever it is found.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from termbase.model import GlossaryError, Location, Problem
+from termbase.parts import DEFAULT_PART, Part, parse_parts
 from termbase.reading.schema import suggest
 
 CONFIG_FILE = "mkdocs.yml"
@@ -36,7 +37,7 @@ AUTOLINK_ALLOW = ("headings", "quotes")  # places skipped unless autolink.allow 
 # Decap CMS's backend when mkdocs.yml names none: GitHub, once `repo` is set (README, "Editing
 # in the browser"); until then /admin/ works with the local backend only.
 CMS_BACKEND = (("name", "github"), ("branch", "main"))
-_KEYS = {"dir", "index_page_limit", "social_image", *_SECTIONS}
+_KEYS = {"dir", "index_page_limit", "social_image", "links_to", "glossaries", *_SECTIONS}
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,13 @@ class GlossaryConfig:
     seo_strict: bool = False  # seo.strict: SEO advice is a warning, so a strict build fails
     cms: bool = True  # cms.enabled: the editors' form at /admin/
     cms_backend: tuple[tuple[str, str], ...] = CMS_BACKEND  # cms.backend, Decap's own keys
+    links_to: frozenset[str] = frozenset()  # links_to: other glossaries content pages link
+    glossaries: tuple[Part, ...] = ()  # glossaries: the site's other glossaries
+
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        """Every glossary of the site, the default (`dir`, pages under glossary/) first."""
+        return (Part(DEFAULT_PART, "Glossary", self.dir, self.links_to), *self.glossaries)
 
     @classmethod
     def parse(cls, raw: Any, config_file: str | Path = CONFIG_FILE) -> GlossaryConfig:
@@ -152,9 +160,10 @@ class GlossaryConfig:
             cms=cms_enabled is not False,
             cms_backend=tuple((str(k), v) for k, v in backend.items()),
         )
+        parts = parse_parts(raw.get("glossaries"), raw.get("links_to"), config.dir, problem)
         if problems:
             raise GlossaryError(problems)
-        return config
+        return replace(config, links_to=parts[0], glossaries=parts[1])
 
 
 @dataclass(frozen=True)
@@ -234,6 +243,10 @@ def _key_lines(config_file: Path) -> dict[str, int]:
                 name = f"{path}.{key.value}" if path else str(key.value)
                 lines[name] = key.start_mark.line + 1
                 walk(value, name)
+        elif isinstance(node, yaml.SequenceNode):  # list items as 'glossaries.1' (1-based)
+            for number, item in enumerate(node.value, 1):
+                lines[f"{path}.{number}"] = item.start_mark.line + 1
+                walk(item, f"{path}.{number}")
 
     if root is not None:
         walk(root, "")

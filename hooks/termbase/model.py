@@ -92,6 +92,8 @@ class Term:
     seo: Seo = field(default_factory=Seo)
     draft: bool = False
     see: str | None = None  # a see entry: the slug of the term it sends readers to
+    match_case: bool = False  # linked automatically only where written with a name's case
+    autolink: bool = True  # False: never linked automatically
     lines: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -114,6 +116,8 @@ class Glossary:
     warnings: list[Problem] = field(default_factory=list)
     # See entries (`see: slug`), by slug: names that send readers to a term; not terms.
     redirects: dict[str, Term] = field(default_factory=dict)
+    # The site's glossaries (termbase.parts), name -> title; the default one first.
+    parts: dict[str, str] = field(default_factory=lambda: {"glossary": "Glossary"})
 
     @property
     def published(self) -> list[Term]:

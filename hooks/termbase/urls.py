@@ -7,20 +7,45 @@ them into page URLs. The built site's paths (`glossary/<slug>/index.html`) follo
 from __future__ import annotations
 
 import posixpath
+import re
 from urllib.parse import urlsplit
 
-GLOSSARY = "glossary/"  # generated pages live under this path, whatever the term folder is
-INDEX_URI = "glossary/index.md"
-MAP_URI = "glossary/map.md"
+from termbase.parts import DEFAULT_PART, term_id
+
+GLOSSARY = "glossary/"  # the default glossary's pages live here, whatever its term folder is
 HOME_URI = "index.md"
+# Another glossary of the site (termbase.parts) has its pages under its name: ids with a
+# `name:` in front (`kubernetes:pod`) live at `kubernetes/pod.md`.
+_LISTING = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*/(category|letter)/[^/]+\.md$")
+
+
+def _path(ident: str) -> str:
+    """`glossary/slug` for an id of the default glossary, `name/slug` for `name:slug`."""
+    if ":" in ident:
+        part, _, slug = ident.partition(":")
+        return f"{part}/{slug}"
+    return GLOSSARY + ident
 
 
 def term_uri(slug: str) -> str:
-    return f"glossary/{slug}.md"
+    return f"{_path(slug)}.md"
 
 
 def category_uri(key: str) -> str:
-    return f"glossary/category/{key}.md"
+    part, _, local = key.rpartition(":")
+    return f"{part or DEFAULT_PART}/category/{local}.md"
+
+
+def index_uri(part: str = DEFAULT_PART) -> str:
+    return f"{part}/index.md"
+
+
+def map_uri(part: str = DEFAULT_PART) -> str:
+    return f"{part}/map.md"
+
+
+INDEX_URI = index_uri()
+MAP_URI = map_uri()
 
 
 def letter_id(letter: str) -> str:
@@ -28,8 +53,13 @@ def letter_id(letter: str) -> str:
     return "letter-" + ("other" if letter == "#" else letter.lower())
 
 
-def letter_uri(letter: str) -> str:
-    return f"glossary/letter/{letter_id(letter).removeprefix('letter-')}.md"
+def letter_uri(letter: str, part: str = DEFAULT_PART) -> str:
+    return f"{part}/letter/{letter_id(letter).removeprefix('letter-')}.md"
+
+
+def part_of_uri(uri: str) -> str:
+    """The glossary a generated page belongs to: the folder it lives in."""
+    return uri.partition("/")[0]
 
 
 def course_uri(course: str) -> str:
@@ -41,19 +71,31 @@ def chapter_uri(course: str, chapter: str) -> str:
 
 
 def is_category(uri: str) -> bool:
-    return uri.startswith("glossary/category/")
+    """A category page of a glossary (ask only of generated pages)."""
+    match = _LISTING.match(uri)
+    return bool(match) and match.group(1) == "category"
 
 
 def is_letter(uri: str) -> bool:
-    return uri.startswith("glossary/letter/")
+    match = _LISTING.match(uri)
+    return bool(match) and match.group(1) == "letter"
 
 
-def slug_of_built_page(page: str) -> str | None:
-    """The slug whose term page is `glossary/<slug>/index.html` in the built site, if any."""
-    if page.startswith(GLOSSARY) and page.endswith("/index.html"):
-        slug = page[len(GLOSSARY) : -len("/index.html")]
+def category_of_uri(uri: str) -> str:
+    """The category id a category page shows."""
+    part, _, rest = uri.partition("/")
+    return term_id(part, posixpath.splitext(posixpath.basename(rest))[0])
+
+
+def slug_of_built_page(page: str, prefixes: dict[str, str] | None = None) -> str | None:
+    """The term id whose page is `glossary/<slug>/index.html` in the built site, if any;
+    `prefixes` (`kubernetes/` -> `kubernetes`) names the site's other glossaries."""
+    folder, _, rest = page.partition("/")
+    part = (prefixes or {GLOSSARY: DEFAULT_PART}).get(folder + "/")
+    if part and rest.endswith("/index.html"):
+        slug = rest[: -len("/index.html")]
         if "/" not in slug:
-            return slug
+            return term_id(part, slug)
     return None
 
 

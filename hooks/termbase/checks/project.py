@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from termbase.config import ProjectConfig
-from termbase.urls import GLOSSARY, slug_of_built_page
+from termbase.parts import term_id
+from termbase.urls import slug_of_built_page
 
 
 @dataclass
@@ -19,7 +20,7 @@ class Project:
     """mkdocs.yml's settings and the sources they point to: term files and Markdown pages."""
 
     config: ProjectConfig
-    _term_slugs: set[str] = field(default_factory=set, repr=False)
+    _term_files: dict[str, str] = field(default_factory=dict, repr=False)  # id -> term file
     _markdown: set[str] = field(default_factory=set, repr=False)
 
     @classmethod
@@ -64,28 +65,33 @@ class Project:
 
     def scan(self) -> None:
         """List the term files and Markdown pages once, so lookups touch no disk."""
-        terms = self.root / self.glossary_dir
-        self._term_slugs = (
-            {
-                name.removesuffix(".yml")
-                for name in os.listdir(terms)
+        self._term_files = {}
+        for part in self.config.glossary.parts:  # every glossary of the site
+            terms = self.root / part.dir
+            names = os.listdir(terms) if terms.is_dir() else []
+            self._term_files |= {
+                term_id(part.name, name.removesuffix(".yml")): f"{part.dir}/{name}"
+                for name in names
                 if name.endswith(".yml") and not name.startswith(("_", "."))
             }
-            if terms.is_dir()
-            else set()
-        )
         docs = self.root / self.docs_dir
         self._markdown = (
             {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} if docs.is_dir() else set()
         )
 
     def term_file_for_slug(self, slug: str) -> str | None:
-        return f"{self.glossary_dir}/{slug}.yml" if slug in self._term_slugs else None
+        """The term file of a term id (`slug`, or `name:slug` in another glossary)."""
+        return self._term_files.get(slug)
 
     def term_file_of(self, page: str) -> str | None:
-        """`glossary/<slug>.yml` for the term page `glossary/<slug>/index.html`."""
-        slug = slug_of_built_page(page)
+        """`glossary/<slug>.yml` for the term page `glossary/<slug>/index.html`, and the
+        file of `name:slug` for `name/<slug>/index.html` in another glossary."""
+        slug = slug_of_built_page(page, self._prefixes)
         return self.term_file_for_slug(slug) if slug else None
+
+    @property
+    def _prefixes(self) -> dict[str, str]:
+        return {part.prefix: part.name for part in self.config.glossary.parts}
 
     def source_of(self, page: str) -> str | None:
         """The file an editor changes to change a built page, or None for generated pages."""
@@ -107,4 +113,4 @@ class Project:
     def is_listing(self, page: str) -> bool:
         """A generated glossary page (A-Z index, category, map): it links every term, so a
         link from it says nothing about whether the term is woven into the site."""
-        return page.startswith(GLOSSARY) and self.source_of(page) is None
+        return page.startswith(tuple(self._prefixes)) and self.source_of(page) is None

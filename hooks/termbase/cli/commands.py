@@ -23,7 +23,7 @@ from termbase.parallel import available_cores
 from termbase.reading.cache import ParseCache
 from termbase.reading.jsonschema import json_schema
 from termbase.reading.links import check_page_links
-from termbase.reading.load import load_glossary
+from termbase.reading.load import load_glossary, load_site
 from termbase.reading.parse import TermParser
 from termbase.reading.rules import ADVICE
 
@@ -48,7 +48,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     root = project.root.resolve()
     try:
         parser = TermParser(cache.entries, workers=available_cores())
-        glossary = load_glossary(folder.resolve(), root=root, parser=parser)
+        parts = project.config.glossary.parts
+        if args.dir and folder.resolve() not in {(root / p.dir).resolve() for p in parts}:
+            glossary = load_glossary(folder.resolve(), root=root, parser=parser)
+        else:  # every glossary of the site, which may refer to each other
+            glossary = load_site(parts, root, root=root, parser=parser)
         broken = check_page_links(glossary, project.markdown_pages(), root)
         if broken:
             raise GlossaryError(broken + glossary.warnings)
@@ -77,10 +81,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(
         f"ok: {len(glossary.terms)} term files ({published} published, "
         f"{len(glossary.terms) - published} drafts), {_see(glossary.redirects)}"
-        f"{len(glossary.categories)} categories"
+        f"{len(glossary.categories)} categories{_parts(glossary.parts)}"
         f"{lessons}, {_warnings(glossary.warnings)}, checked in {elapsed:.2f} s"
     )
     return 0
+
+
+def _parts(parts: dict[str, str]) -> str:
+    return f" in {len(parts)} glossaries" if len(parts) > 1 else ""
 
 
 def cmd_new(args: argparse.Namespace) -> int:

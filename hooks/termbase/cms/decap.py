@@ -12,7 +12,7 @@ from posixpath import dirname
 
 from termbase.course.contract import LESSON
 from termbase.course.model import KINDS, LEVELS, Courses
-from termbase.reading.schema import SLUG_PATTERN, TERM, URL_PATTERN, Field, text_field
+from termbase.reading.schema import REF_PATTERN, SLUG_PATTERN, TERM, URL_PATTERN, Field, text_field
 
 TERMS = "terms"  # the collection of term files; relation widgets name it
 # Slugs as `glossary new` makes them (load.slugify): ASCII, accents dropped, any run of
@@ -21,6 +21,7 @@ SLUG = {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
 _TEXT_AREA = 300  # longer texts get a text area, shorter ones a line
 _KIND_PATTERN = {
     "slug": (SLUG_PATTERN, "lowercase letters and digits in words joined by hyphens"),
+    "ref": (REF_PATTERN, "a slug, or name:slug for a term of another glossary"),
     "url": (URL_PATTERN, "a link that starts with http:// or https://"),
 }
 
@@ -67,8 +68,10 @@ def decap_config(
     glossary_dir: str,
     docs_dir: str,
     site_url: str | None,
+    others: tuple[OtherGlossary, ...] = (),
 ) -> dict:
-    """The whole configuration (Decap's config.yml) for a glossary and its courses."""
+    """The whole configuration (Decap's config.yml) for a glossary and its courses, and a
+    collection for each other glossary of the site (`others`)."""
     config: dict = {
         "backend": dict(backend),
         # decap-server on this machine (`npx decap-server`), used only when /admin/ is
@@ -80,6 +83,10 @@ def decap_config(
         "slug": SLUG,
         "collections": [term_collection(choices, glossary_dir)],
     }
+    for other in others:
+        config["collections"].append(
+            term_collection(choices, other.dir, other.categories, (other.name, other.title))
+        )
     if site_url:
         config["site_url"] = site_url
     folders = sorted({dirname(uri) for uri in choices.lessons if dirname(uri)})
@@ -87,19 +94,36 @@ def decap_config(
     return config
 
 
-def term_collection(choices: Choices, glossary_dir: str) -> dict:
+@dataclass(frozen=True)
+class OtherGlossary:
+    """A glossary of the site besides the default one: its own collection of term files."""
+
+    name: str
+    title: str
+    dir: str
+    categories: dict[str, str]  # key (in its own _categories.yml) -> display name
+
+
+def term_collection(
+    choices: Choices,
+    glossary_dir: str,
+    categories: dict[str, str] | None = None,
+    part: tuple[str, str] | None = None,  # (name, title) of a glossary but the default
+) -> dict:
+    categories = choices.categories if categories is None else categories
+    collection = TERMS if part is None else f"{TERMS}-{part[0]}"
     overrides = {
         "category": {
             "widget": "select",
-            "options": [{"label": name, "value": key} for key, name in choices.categories.items()],
+            "options": [{"label": name, "value": key} for key, name in categories.items()],
         },
-        "related": _relation(TERMS, multiple=True),
+        "related": _relation(collection, multiple=True),
         "explanation": {"widget": "markdown"},
         "faq.answer": {"widget": "markdown"},
     }
     return {
-        "name": TERMS,
-        "label": "Glossary terms",
+        "name": collection,
+        "label": "Glossary terms" if part is None else f"{part[1]}: terms",
         "label_singular": "Term",
         "description": TERM.description,
         "folder": glossary_dir,
@@ -110,7 +134,7 @@ def term_collection(choices: Choices, glossary_dir: str) -> dict:
         "slug": "{{fields.term}}",
         "summary": "{{term}}",
         "sortable_fields": ["term", "category", "last_reviewed"],
-        "preview_path": "glossary/{{slug}}/",
+        "preview_path": f"{part[0] if part else 'glossary'}/{{{{slug}}}}/",
         "fields": fields_of(TERM, overrides),
     }
 

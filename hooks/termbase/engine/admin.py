@@ -10,10 +10,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from termbase.cms.admin import page_files, vendored_files
-from termbase.cms.decap import Choices, decap_config
+from termbase.cms.decap import Choices, OtherGlossary, decap_config
 from termbase.config import GlossaryConfig
 from termbase.course.model import Courses
 from termbase.model import Glossary
+from termbase.parts import DEFAULT_PART, local, part_of
 
 _THEME_STYLES = ("assets/stylesheets/main.*.css", "assets/stylesheets/palette.*.css")
 
@@ -26,13 +27,20 @@ def add_admin_files(
     courses: Courses,
 ) -> None:
     root = os.path.dirname(os.path.abspath(config.config_file_path))
-    choices = Choices.of({k: c.name for k, c in glossary.categories.items()}, courses)
+    def categories(part: str) -> dict[str, str]:
+        return {local(k): c.name for k, c in glossary.categories.items() if part_of(k) == part}
+
+    choices = Choices.of(categories(DEFAULT_PART), courses)
+    others = tuple(
+        OtherGlossary(p.name, p.title, p.dir, categories(p.name)) for p in settings.glossaries
+    )
     cms = decap_config(
         choices,
         backend=dict(settings.cms_backend),
         glossary_dir=settings.dir,
         docs_dir=os.path.relpath(config.docs_dir, root).replace(os.sep, "/"),
         site_url=config.site_url,
+        others=others,
     )
     styles = [
         f.url

@@ -35,14 +35,14 @@ from termbase.engine.search import choose_engine
 from termbase.engine.searchpages import SearchPages
 from termbase.engine.siteurls import SiteUrls
 from termbase.engine.views import Views
-from termbase.graph.linker import TermIndex
 from termbase.graph.relations import Mentions, TermGraph
+from termbase.graph.scopes import scoped_indexes
 from termbase.graph.skiprules import SkipRules
 from termbase.model import GlossaryError, Problem
 from termbase.pages.markdown import PageWriter
 from termbase.reading.cache import ParseCache
 from termbase.reading.links import check_page_links
-from termbase.reading.load import load_glossary
+from termbase.reading.load import load_site
 from termbase.reading.parse import TermParser
 from termbase.reading.rules import ADVICE
 from termbase.urls import INDEX_URI, term_uri
@@ -69,6 +69,7 @@ class GlossaryBuild:
             raise abort(err.problems, "mkdocs.yml") from None
         self.root = Path(config.config_file_path).resolve().parent
         self.folder = (self.root / self.settings.dir).resolve()
+        self.folders = [(self.root / part.dir).resolve() for part in self.settings.parts]
         self.session = rebuild.session()
         self.graph = TermGraph(self._load())
         try:
@@ -96,15 +97,11 @@ class GlossaryBuild:
             {term_uri(slug): (slug, str(term.source)) for slug, term in terms.items()},
             self.mentions,
             self.root,
-            self.settings.dir,
+            {part.name: part.dir for part in self.settings.parts},
         )
-        names = [(name, slug) for slug, term in terms.items() for name in term.names]
-        # A see entry's name links to the term it names: an alias pointer.
-        names += [(entry.term, entry.see) for entry in self.graph.redirects.values()]
-        index = TermIndex.build((n, s) for n, s in names if s not in self.settings.excluded)
         linking = Linking(
             settings=self.settings,
-            index=index,
+            indexes=scoped_indexes(self.graph, self.settings.parts, self.settings.excluded),
             definitions={slug: term.short_definition for slug, term in terms.items()},
             slug_by_uri={term_uri(slug): slug for slug in terms},
             search_full_text=full_text,
@@ -132,7 +129,8 @@ class GlossaryBuild:
             self.session.terms = ParseCache(self.root)  # kept in memory between serve's builds
         cache = self.session.terms if self.session else ParseCache(self.root)
         try:
-            glossary = load_glossary(self.folder, root=self.root, parser=TermParser(cache.entries))
+            parser = TermParser(cache.entries)
+            glossary = load_site(self.settings.parts, self.root, root=self.root, parser=parser)
         except GlossaryError as err:
             raise abort(err.problems, "term files") from None
         finally:
@@ -160,6 +158,7 @@ class GlossaryBuild:
         pages = writer.pages() | course_pages(self.courses, writer.env)
         sections = nav_sections(self.graph, self.courses)
         # The A-Z index goes where the nav puts it; a course page only if the nav names it.
+        # Another glossary's index too, and its section, where mkdocs.yml's nav names it.
         navigable = {INDEX_URI} | (set(sections) & set(nav_titles(config.nav)))
         files = add_generated_pages(files, config, pages, self.graph, navigable)
         keep_lessons_out_of_nav(files, self.courses)

@@ -22,7 +22,7 @@ from termbase.graph.relations import TermGraph
 from termbase.pages.api import dumps, json_url
 from termbase.pages.apischema import SCHEMAS
 from termbase.pages.export import glossary_json, robots_txt
-from termbase.urls import INDEX_URI, MAP_URI, category_uri, chapter_uri, course_uri, term_uri
+from termbase.urls import category_uri, chapter_uri, course_uri, index_uri, map_uri, term_uri
 
 
 def add_generated_pages(
@@ -45,11 +45,16 @@ def add_generated_pages(
     def term_url(slug: str) -> str:
         return urljoin(site_url, files.get_file_from_path(term_uri(slug)).url)
 
+    def index_url(part: str) -> str:
+        return urljoin(site_url, files.get_file_from_path(index_uri(part)).url)
+
     def term_json_url(slug: str) -> str:
         return json_url(lambda uri: urljoin(site_url, uri), slug)
 
     exports = {
-        "glossary.json": glossary_json(graph, term_url, config.site_name, term_json_url),
+        "glossary.json": glossary_json(
+            graph, term_url, config.site_name, term_json_url, index_url
+        ),
         "robots.txt": robots_txt(config.site_url),
         **{f"schema/{name}": dumps(schema) for name, schema in SCHEMAS.items()},
     }
@@ -113,7 +118,10 @@ def nav_sections(graph: TermGraph, courses: Courses) -> Sections:
     """The pages each nav section lists after its index: the glossary's concept map and
     categories, each course's chapters. Terms and lessons are never in the nav: Material
     renders the whole nav into every page."""
-    sections = {INDEX_URI: ("Glossary", [MAP_URI, *map(category_uri, graph.glossary.categories)])}
+    sections: Sections = {}
+    for part, title in graph.glossary.parts.items():
+        categories = map(category_uri, graph.part(part).glossary.categories)
+        sections[index_uri(part)] = (title, [map_uri(part), *categories])
     for course in courses.courses.values():
         chapters = [chapter_uri(course.key, c.key) for c in course.chapters]
         sections[course_uri(course.key)] = (course.title, chapters)

@@ -27,8 +27,17 @@ from termbase.pages.breadcrumbs import (
     term_trail,
 )
 from termbase.pages.markdown import by_letter, page_description, see_description, trim
+from termbase.parts import DEFAULT_PART, part_of
 from termbase.reading.rules import DESCRIPTION_MAX, DESCRIPTION_MIN
-from termbase.urls import INDEX_URI, course_uri, is_category, is_letter, letter_uri, term_uri
+from termbase.urls import (
+    course_uri,
+    index_uri,
+    is_category,
+    is_letter,
+    letter_uri,
+    part_of_uri,
+    term_uri,
+)
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
@@ -58,6 +67,7 @@ class Heads:
         self.image = urljoin(urls.site_url, social_image)
         self.by_page: dict[str, seo.Head] = {}
         self.redirects = {term_uri(slug): entry for slug, entry in graph.redirects.items()}
+        self.indexes = {index_uri(part): part for part in graph.glossary.parts}
 
     def crumbs(self, trail: Trail, name: str, url: str) -> list[seo.Crumb]:
         """The trail above a page, then the page itself."""
@@ -92,14 +102,18 @@ class Heads:
                     self.site_name if title == self.site_name else f"{self.site_name}: {title}"
                 )
                 head.json_ld.append(seo.breadcrumbs_ld(self.crumbs([], "Home", url)))
-            elif uri == INDEX_URI:
-                self._index(head)
+            elif uri in self.indexes:
+                self._index(head, self.indexes[uri])
             elif found := course_of(self.courses, uri):
                 self._course(head, title, *found)
-            elif state.untrusted:  # category, letter and map pages of the glossary
+            elif state.untrusted:  # category, letter and map pages of a glossary
+                part = part_of_uri(uri)
+                name = self.graph.glossary.parts.get(part, "Glossary")
                 if is_category(uri):
-                    head.title = seo.full_title(f"{title}: glossary category", self.site_name)
-                head.json_ld.append(seo.breadcrumbs_ld(self.crumbs(listing_trail(), title, url)))
+                    kind = "glossary" if part == DEFAULT_PART else name
+                    head.title = seo.full_title(f"{title}: {kind} category", self.site_name)
+                trail = listing_trail(part, name)
+                head.json_ld.append(seo.breadcrumbs_ld(self.crumbs(trail, title, url)))
                 if is_letter(uri):
                     self._letter(head, title, uri)
             else:
@@ -116,21 +130,24 @@ class Heads:
 
     def _term(self, term: Term, url: str) -> seo.Head:
         category = self.graph.glossary.categories[term.category]
-        crumbs = self.crumbs(term_trail(category), term.term, url)
+        part = part_of(term.slug)
+        crumbs = self.crumbs(term_trail(category, self.graph.glossary.parts[part]), term.term, url)
         description = page_description(term, self.graph.shared_definitions)
-        set_url = self.urls.absolute(INDEX_URI)
+        set_url = self.urls.absolute(index_uri(part))
         return seo.term_head(term, url, crumbs, self.site_name, set_url, description)
 
-    def _index(self, head: seo.Head) -> None:
-        published = self.graph.glossary.published
-        head.title = seo.full_title(f"Glossary of {len(published)} terms, A to Z", self.site_name)
+    def _index(self, head: seo.Head, part: str) -> None:
+        """The A-Z index of one glossary of the site: a DefinedTermSet."""
+        published = self.graph.part(part).glossary.published
+        title = self.graph.glossary.parts[part]
+        head.title = seo.full_title(f"{title} of {len(published)} terms, A to Z", self.site_name)
         # A paginated index names its terms on the letter pages, each a part of this set.
         paginated = len(published) > self.index_page_limit
         terms = [] if paginated else [(t, self.term_url(t.slug)) for t in published]
-        name = f"{self.site_name} glossary"
+        name = f"{self.site_name} glossary" if part == DEFAULT_PART else title
         head.json_ld += [
             seo.term_set_ld(name, head.url, head.description, terms),
-            seo.breadcrumbs_ld(self.crumbs(page_trail(INDEX_URI), "Glossary", head.url)),
+            seo.breadcrumbs_ld(self.crumbs(page_trail(index_uri(part)), title, head.url)),
         ]
 
     def term_url(self, slug: str) -> str:
@@ -139,13 +156,17 @@ class Heads:
     @functools.cached_property
     def letter_terms(self) -> dict[str, list[Term]]:
         """Terms by letter page, grouped once for all letter pages."""
-        groups = by_letter(self.graph.glossary.published)
-        return {letter_uri(letter): terms for letter, terms in groups.items()}
+        return {
+            letter_uri(letter, part): terms
+            for part in self.graph.glossary.parts
+            for letter, terms in by_letter(self.graph.part(part).glossary.published).items()
+        }
 
     def _letter(self, head: seo.Head, title: str, uri: str) -> None:
         terms = [(t, self.term_url(t.slug)) for t in self.letter_terms.get(uri, [])]
         data = seo.term_set_ld(title, head.url, head.description, terms)
-        data["isPartOf"] = {"@type": "DefinedTermSet", "url": self.urls.absolute(INDEX_URI)}
+        index = self.urls.absolute(index_uri(part_of_uri(uri)))
+        data["isPartOf"] = {"@type": "DefinedTermSet", "url": index}
         head.json_ld.append(data)
 
     def _content(self, head: seo.Head, page: Page, title: str, state: PageState) -> None:

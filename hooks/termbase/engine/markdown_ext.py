@@ -13,6 +13,7 @@ from markdown.treeprocessors import Treeprocessor
 from termbase.config import GlossaryConfig
 from termbase.engine.pagestate import PageState, PageStates
 from termbase.graph.linker import LinkPolicy, TermIndex, link_tree
+from termbase.graph.scopes import scope_of
 from termbase.graph.skiprules import SkipRules
 from termbase.pages.markdown import TERM_LEAD_CLASSES
 from termbase.reading.rules import drop_html_comments, unsafe_url
@@ -28,7 +29,7 @@ class Linking:
     """What the extension needs of the glossary: names to link, definitions for tooltips."""
 
     settings: GlossaryConfig
-    index: TermIndex  # every name and alias -> slug
+    indexes: dict[str, TermIndex]  # each glossary's linkable names -> slug (graph/scopes.py)
     definitions: dict[str, str]  # slug -> short definition
     slug_by_uri: dict[str, str]  # src_uri of each term page -> slug
     search_full_text: bool  # False: generated pages are indexed by their summary only
@@ -89,7 +90,8 @@ class GlossaryLinks(Treeprocessor):
                 # A term the author linked by hand is linked already: no second, automatic link.
                 already_linked=set() if settings.every_mention else self._term_slugs(root),
             )
-            link_tree(root, self.linking.index, policy, self._make_link, self._raw_html)
+            index = scope_of(self.page.uri, self.page.untrusted, self.linking.indexes)
+            link_tree(root, index, policy, self._make_link, self._raw_html)
         self.page.mentions = self._annotate_term_links(root)
         self.page.citations = list(
             dict.fromkeys(

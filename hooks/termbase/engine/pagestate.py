@@ -51,14 +51,18 @@ class PageStates:
         term_pages: dict[str, tuple[str, str]],  # src_uri of a term page -> (slug, term file)
         mentions: Mentions,
         root: Path,
-        glossary_dir: str,
+        glossary_dirs: dict[str, str],  # each glossary's page folder -> its term folder
     ):
         self.term_pages = term_pages
         self.mentions = mentions
         self.root = root
-        self.glossary_dir = glossary_dir
+        self.glossary_dirs = glossary_dirs
         self.by_uri: dict[str, PageState] = {}
         self.current: PageState | None = None
+
+    def _term_folder(self, uri: str) -> str:
+        folder = uri.partition("/")[0]
+        return self.glossary_dirs.get(folder) or next(iter(self.glossary_dirs.values()))
 
     def get(self, uri: str) -> PageState | None:
         return self.by_uri.get(uri)
@@ -71,7 +75,7 @@ class PageStates:
             source = (
                 os.path.relpath(page.file.abs_src_path, self.root)
                 if page.file.abs_src_path
-                else f"{uri} (generated from {self.glossary_dir}/)"
+                else f"{uri} (generated from {self._term_folder(uri)}/)"
             )
         state = PageState(
             uri=uri,

@@ -20,7 +20,8 @@ from termbase.graph.relations import Mentions, TermGraph
 from termbase.model import sort_key
 from termbase.pages.glossarymap import MAP_LIMIT, category_map, glossary_map
 from termbase.pages.views import TitledLink, cards, term_view
-from termbase.urls import GLOSSARY, MAP_URI, is_category, term_uri
+from termbase.parts import part_of
+from termbase.urls import GLOSSARY, category_of_uri, is_category, map_uri, term_uri
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
@@ -43,6 +44,7 @@ class Views:
         self.graph, self.states, self.mentions = graph, states, mentions
         self.heads, self.urls, self.concept_map_html = heads, urls, concept_map_html
         self.courses, self.docs = courses, docs
+        self.maps = {map_uri(part): part for part in graph.glossary.parts}
 
     def of(self, page: Page) -> dict:
         """What the templates in overrides/ show around the page's own content."""
@@ -84,11 +86,12 @@ class Views:
             else:
                 log.warning(f"{state.source}: related page {uri!r} is not a page of the site")
         view["head"] = self.heads.for_page(page, state)
-        if state.uri == MAP_URI:
-            view["map"], view["map_limit"] = glossary_map(self.graph, url_for), MAP_LIMIT
-        elif is_category(state.uri):
-            key = posixpath.splitext(posixpath.basename(state.uri))[0]
-            view["category_map"] = category_map(self.graph, key, url_for)
+        if state.untrusted and state.uri in self.maps:  # each glossary's own map
+            part = self.graph.part(self.maps[state.uri])
+            view["map"], view["map_limit"] = glossary_map(part, url_for), MAP_LIMIT
+        elif state.untrusted and is_category(state.uri):
+            key = category_of_uri(state.uri)
+            view["category_map"] = category_map(self.graph.part(part_of(key)), key, url_for)
         view.update(self._course_view(state.uri))
         related = self.graph.related[state.slug] if state.slug else ()
         # Every term the article links to, as a hover card (related terms are listed there).

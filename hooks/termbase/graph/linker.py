@@ -14,9 +14,15 @@ from html.parser import HTMLParser
 from xml.etree.ElementTree import Element
 
 from termbase.graph.skiprules import ITALIC_TAGS, QUOTE_TAGS, SkipRules
+from termbase.graph.words import JOIN as _JOIN
+from termbase.graph.words import WORD as _WORD
+from termbase.graph.words import forms as _forms
+from termbase.graph.words import same_case as _same_case
+from termbase.graph.words import variants as _variants
+from termbase.graph.words import words
 
-_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")  # '_' joins words, as in \b
-_JOIN = re.compile(r"[ \t\n\r\-\u00a0\u2010\u2011]+")  # what may stand between words of a name
+__all__ = ["_JOIN", "_variants", "words"]  # the word rules, for the linker's tests
+
 # Python-Markdown keeps raw inline HTML and entities out of the tree as STX...ETX placeholders.
 _PLACEHOLDER = re.compile("\x02[^\x02\x03]*\x03")
 _VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "source", "track", "wbr"})
@@ -50,46 +56,6 @@ SKIP_TAGS = frozenset(
 SKIP_CLASSES = frozenset({"admonition-title", "nolink", "no-autolink", "glossary-aliases"})
 
 
-def words(text: str) -> list[tuple[int, int, str]]:
-    """Word spans of `text`: (start, end, normalised word).
-
-    The text is normalised once, not word by word (the linker's hottest line at 10,000
-    terms), unless lower-casing changes its length (as for 'İ'), which would shift the spans.
-    """
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        return [
-            (m.start(), m.end(), m.group().lower().replace("\u2019", "'"))
-            for m in _WORD.finditer(text)
-        ]
-    lowered = lowered.replace("\u2019", "'")
-    return [
-        (start, end, lowered[start:end]) for start, end in map(re.Match.span, _WORD.finditer(text))
-    ]
-
-
-def _variants(word: str) -> Iterable[str]:
-    """The word itself, then the forms a plural or possessive of a name's last word may take."""
-    yield word
-    if word.endswith("'s"):
-        word = word[:-2]
-        yield word
-    if word.endswith("ies") and len(word) > 4:
-        yield word[:-3] + "y"
-    if word.endswith("es") and len(word) > 3:
-        yield word[:-2]
-    if word.endswith("s") and len(word) > 2:
-        yield word[:-1]
-
-
-def _forms(word: str) -> set[str]:
-    """Words whose `_variants` include `word`: it, its plurals, and their possessives."""
-    plurals = {word, word + "s", word + "es"}
-    if word.endswith("y"):
-        plurals.add(word[:-1] + "ies")
-    return plurals | {p + "'s" for p in plurals}
-
-
 @dataclass
 class TermIndex:
     """Every name and alias of every term, keyed by its words; built once per build."""
@@ -100,18 +66,32 @@ class TermIndex:
     # Every word that can begin a mention: first words of names, and each one-word name in its
     # plural and possessive forms. Most words of a text are in no name, and cost one lookup.
     openers: set[str] = field(default_factory=set)
+    # Names whose words a term wants matched with their case (`match_case`), by key: every
+    # (slug, words as written, or None for any case) of the key, in the order they came.
+    cased: dict[tuple[str, ...], list[tuple[str, tuple[str, ...] | None]]] = field(
+        default_factory=dict
+    )
 
     @classmethod
-    def build(cls, names: Iterable[tuple[str, str]]) -> TermIndex:
-        """From (name, slug) pairs. Earlier pairs win if two names have the same words."""
+    def build(cls, names: Iterable[tuple[str, str] | tuple[str, str, bool]]) -> TermIndex:
+        """From (name, slug) pairs, or (name, slug, match_case). Earlier pairs win if two
+        names have the same words, unless the earlier one's case does not match the text."""
         index = cls()
-        for name, slug in names:
+        for name, slug, *exact in names:
             key = tuple(w for _, _, w in words(name))
-            if key and key not in index.keys:
-                index.keys[key] = slug
-                index.longest = max(index.longest, len(key))
-                index.heads.update(key[:n] for n in range(1, len(key)))
-                index.openers.update(_forms(key[0]) if len(key) == 1 else (key[0],))
+            if not key:
+                continue
+            as_written = tuple(m.group() for m in _WORD.finditer(name)) if any(exact) else None
+            if key in index.keys:
+                if key in index.cased:
+                    index.cased[key].append((slug, as_written))
+                continue
+            index.keys[key] = slug
+            if as_written:
+                index.cased[key] = [(slug, as_written)]
+            index.longest = max(index.longest, len(key))
+            index.heads.update(key[:n] for n in range(1, len(key)))
+            index.openers.update(_forms(key[0]) if len(key) == 1 else (key[0],))
         return index
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
@@ -150,8 +130,18 @@ class TermIndex:
             head = tuple(w for _, _, w in spans[i : i + length - 1])
             for last in _variants(spans[i + length - 1][2]):
                 slug = self.keys.get((*head, last))
+                if slug and (*head, last) in self.cased:
+                    slug = self._with_case(text, spans[i : i + length], (*head, last))
                 if slug:
                     return length, slug
+        return None
+
+    def _with_case(self, text: str, spans, key: tuple[str, ...]) -> str | None:
+        """The first term of `key` whose case the text keeps (any, unless match_case)."""
+        for slug, written in self.cased[key]:
+            pairs = zip(spans, written or (), strict=written is not None)
+            if written is None or all(_same_case(text[a:b], word) for (a, b, _), word in pairs):
+                return slug
         return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from termbase.model import Glossary, Term, sort_key
+from termbase.parts import part_of
 
 
 class TermGraph:
@@ -42,6 +43,25 @@ class TermGraph:
             for slug, entry in glossary.redirects.items()
             if not entry.draft and entry.see in self.terms
         }
+
+        self._parts: dict[str, TermGraph] = {}
+
+    def part(self, name: str) -> TermGraph:
+        """The graph of one glossary of the site alone (termbase.parts): what its index,
+        concept map and category pages show. A site with one glossary has only itself."""
+        if len(self.glossary.parts) == 1:
+            return self
+        if name not in self._parts:
+            whole = self.glossary
+            self._parts[name] = TermGraph(
+                Glossary(
+                    terms={s: t for s, t in whole.terms.items() if part_of(s) == name},
+                    categories={k: c for k, c in whole.categories.items() if part_of(k) == name},
+                    redirects={s: t for s, t in whole.redirects.items() if part_of(s) == name},
+                    parts={name: whole.parts[name]},
+                )
+            )
+        return self._parts[name]
 
     def related_terms(self, slug: str) -> list[Term]:
         return [self.terms[s] for s in self.related[slug]]

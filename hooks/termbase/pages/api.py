@@ -114,7 +114,7 @@ def json_url(absolute: Callable[[str], str], slug: str) -> str:
 
 
 def payload_path(slug: str) -> str:
-    return f"glossary/{slug}.json"
+    return term_uri(slug).removesuffix(".md") + ".json"
 
 
 def dumps(document: dict) -> str:

@@ -11,6 +11,9 @@ _URL = {"type": "string", "format": "uri", "pattern": "^https?://"}
 _TEXTS = {"type": "array", "items": _TEXT}
 _DATE = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _SLUG = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
+# A term's or category's id: its slug, with `name:` in front in a glossary other than the
+# site's default (README, "Several glossaries on one site").
+_ID = {"type": "string", "pattern": "^([a-z0-9]+(-[a-z0-9]+)*:)?[a-z0-9]+(-[a-z0-9]+)*$"}
 _RENDERED = {
     "type": "object",
     "description": "The text as written (Markdown) and as the site renders it (absolute links).",
@@ -31,7 +34,7 @@ TERM_FILE = {
     **_object(
         {
             "version": {"const": 1},
-            "slug": _SLUG,
+            "slug": _ID,
             "term": _TEXT,
             "aliases": _TEXTS,
             "url": _URL,
@@ -48,7 +51,7 @@ TERM_FILE = {
                 "description": "Related terms, both ways (if A lists B, B lists A).",
                 "items": _object(
                     {
-                        "slug": _SLUG,
+                        "slug": _ID,
                         "term": _TEXT,
                         "short_definition": _TEXT,
                         "url": _URL,
@@ -56,7 +59,7 @@ TERM_FILE = {
                     }
                 ),
             },
-            "category": _object({"key": _SLUG, "name": _TEXT, "url": _URL}),
+            "category": _object({"key": _ID, "name": _TEXT, "url": _URL}),
             "references": {
                 "type": "array",
                 "items": _object(
@@ -93,20 +96,26 @@ INDEX_FILE = {
             "name": _TEXT,
             "categories": {
                 "type": "array",
-                "items": _object({"key": _SLUG, "name": _TEXT, "description": _TEXT}),
+                "items": _object({"key": _ID, "name": _TEXT, "description": _TEXT}),
+            },
+            "glossaries": {
+                "type": "array",
+                "description": "The site's glossaries, the default one first.",
+                "items": _object({"name": _SLUG, "title": _TEXT, "url": _URL}),
             },
             "terms": {
                 "type": "array",
                 "description": "Published terms, A to Z; each term's whole payload is at `json`.",
                 "items": _object(
                     {
-                        "slug": _SLUG,
+                        "slug": _ID,
+                        "glossary": {**_SLUG, "description": "The name of the term's glossary."},
                         "term": _TEXT,
                         "aliases": _TEXTS,
                         "url": _URL,
                         "short_definition": _TEXT,
-                        "category": _SLUG,
-                        "related": {"type": "array", "items": _SLUG},
+                        "category": _ID,
+                        "related": {"type": "array", "items": _ID},
                         "last_reviewed": _DATE,
                         "json": _URL,
                     }
@@ -115,7 +124,7 @@ INDEX_FILE = {
             "see": {
                 "type": "array",
                 "description": "See entries, A to Z: names that point to a term (not terms).",
-                "items": _object({"term": _TEXT, "see": _SLUG, "url": _URL}),
+                "items": _object({"term": _TEXT, "see": _ID, "url": _URL}),
             },
         }
     ),

@@ -5,22 +5,24 @@ from __future__ import annotations
 
 from termbase.course.model import Chapter, Course
 from termbase.model import Category
-from termbase.urls import HOME_URI, INDEX_URI, category_uri, chapter_uri, course_uri
+from termbase.parts import DEFAULT_PART, part_of
+from termbase.urls import HOME_URI, category_uri, chapter_uri, course_uri, index_uri
 
 Trail = list[tuple[str, str]]  # (name, source URI) of each page above, from the home page
 
 
-def term_trail(category: Category) -> Trail:
+def term_trail(category: Category, title: str = "Glossary") -> Trail:
+    """Above a term: its glossary (`title`, the one its category is of) and category."""
     return [
         ("Home", HOME_URI),
-        ("Glossary", INDEX_URI),
+        (title, index_uri(part_of(category.key))),
         (category.name, category_uri(category.key)),
     ]
 
 
-def listing_trail() -> Trail:
-    """Above the A-Z letter pages, the categories and the map."""
-    return [("Home", HOME_URI), ("Glossary", INDEX_URI)]
+def listing_trail(part: str = DEFAULT_PART, title: str = "Glossary") -> Trail:
+    """Above the A-Z letter pages, the categories and the map of a glossary."""
+    return [("Home", HOME_URI), (title, index_uri(part))]
 
 
 def page_trail(uri: str) -> Trail:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from termbase.graph.relations import TermGraph
 from termbase.model import sort_key
+from termbase.parts import part_of
 
 FORMAT_VERSION = 1
 
@@ -20,12 +21,15 @@ def glossary_json(
     absolute_url: Callable[[str], str],
     site_name: str,
     json_url: Callable[[str], str],
+    index_url: Callable[[str], str],
 ) -> str:
-    """The published terms A-Z; `absolute_url(slug)` gives each term page's URL and
-    `json_url(slug)` its JSON file's (pages/api.py)."""
+    """The published terms A-Z; `absolute_url(slug)` gives each term page's URL,
+    `json_url(slug)` its JSON file's (pages/api.py), `index_url(name)` each glossary's index.
+    A term of a glossary other than the default has the id `name:slug` as its slug."""
     terms = [
         {
             "slug": term.slug,
+            "glossary": part_of(term.slug),
             "term": term.term,
             "aliases": list(term.aliases),
             "url": absolute_url(term.slug),
@@ -41,6 +45,10 @@ def glossary_json(
         {"key": c.key, "name": c.name, "description": c.description}
         for c in graph.glossary.categories.values()
     ]
+    glossaries = [
+        {"name": name, "title": title, "url": index_url(name)}
+        for name, title in graph.glossary.parts.items()
+    ]
     see = [
         {"term": entry.term, "see": entry.see, "url": absolute_url(entry.see)}
         for entry in sorted(graph.redirects.values(), key=lambda e: sort_key(e.term))
@@ -48,6 +56,7 @@ def glossary_json(
     document = {
         "version": FORMAT_VERSION,
         "name": site_name,
+        "glossaries": glossaries,
         "categories": categories,
         "terms": terms,
         "see": see,

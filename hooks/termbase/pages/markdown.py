@@ -18,14 +18,15 @@ import jinja2
 from termbase.config import INDEX_PAGE_LIMIT
 from termbase.graph.relations import TermGraph
 from termbase.model import Category, Term, sort_key
+from termbase.parts import DEFAULT_PART, local
 from termbase.reading.rules import DESCRIPTION_MAX
 from termbase.urls import (
-    GLOSSARY,
-    INDEX_URI,
-    MAP_URI,
     category_uri,
+    index_uri,
     letter_id,
     letter_uri,
+    map_uri,
+    relative,
     term_uri,
 )
 
@@ -83,12 +84,13 @@ def markdown_env(
 ) -> jinja2.Environment:
     """Jinja for the generated pages' Markdown (overrides/markdown/)."""
     # html_text: Material's search shows front matter tags as HTML, so names are escaped.
-    filters = {"md_text": md_text, "term_uri": term_uri, "html_text": html.escape}
+    filters = {"md_text": md_text, "term_uri": term_uri, "html_text": html.escape, "local": local}
     return text_env(templates, filters, bytecode_cache)
 
 
 class PageWriter:
-    """Writes the Markdown of the generated pages from the term graph."""
+    """Writes the Markdown of the generated pages from the term graph: each glossary of the
+    site (termbase.parts) its own index, letter pages, concept map and category pages."""
 
     def __init__(
         self,
@@ -105,13 +107,9 @@ class PageWriter:
 
     def pages(self) -> dict[str, str]:
         """Every generated page: src_uri -> Markdown source."""
-        out = {INDEX_URI: self.index(), **self.letter_pages()}
-        out[MAP_URI] = self.env.get_template("map.md").render(
-            terms=len(self.graph.terms),
-            categories=sum(1 for terms in self.graph.by_category.values() if terms),
-        )
-        for key, category in self.graph.glossary.categories.items():
-            out[category_uri(key)] = self.category(category)
+        out: dict[str, str] = {}
+        for part in self.graph.glossary.parts:
+            out |= self.listings(part)
         term_template = self.env.get_template("term.md")
         for term in self.graph.terms.values():
             out[term_uri(term.slug)] = term_template.render(
@@ -121,47 +119,77 @@ class PageWriter:
         for entry in self.graph.redirects.values():
             target = self.graph.terms[entry.see]
             out[term_uri(entry.slug)] = see_template.render(
-                entry=entry, target=target, description=see_description(entry, target)
+                entry=entry,
+                target=target,
+                link=relative(term_uri(entry.slug), term_uri(target.slug)),
+                description=see_description(entry, target),
             )
         return out
 
-    def letters(self) -> dict[str, list[Term]]:
-        return by_letter(self.graph.glossary.published)
+    def listings(self, part: str = DEFAULT_PART) -> dict[str, str]:
+        """One glossary's index (and letter pages), concept map and category pages."""
+        graph = self.graph.part(part)
+        words = self._words(part)
+        out = {index_uri(part): self.index(part), **self.letter_pages(part)}
+        out[map_uri(part)] = self.env.get_template("map.md").render(
+            terms=len(graph.terms),
+            categories=sum(1 for terms in graph.by_category.values() if terms),
+            **words,
+        )
+        for key, category in graph.glossary.categories.items():
+            out[category_uri(key)] = self.category(category)
+        return out
 
-    @property
-    def paginated(self) -> bool:
-        return len(self.graph.terms) > self.index_page_limit
+    def _words(self, part: str) -> dict[str, str]:
+        """How the templates name a glossary: the default one as before, others by title."""
+        title = self.graph.glossary.parts[part]
+        if part == DEFAULT_PART:
+            return {"title": title, "the_glossary": "the glossary", "kind": "glossary",
+                    "map_title": "Concept map"}  # fmt: skip
+        return {"title": title, "the_glossary": f"the {title}", "kind": title,
+                "map_title": f"{title}: concept map"}  # fmt: skip
 
-    def letter_link(self, letter: str) -> str:
+    def letters(self, part: str = DEFAULT_PART) -> dict[str, list[Term]]:
+        return by_letter(self.graph.part(part).glossary.published)
+
+    def paginated(self, part: str = DEFAULT_PART) -> bool:
+        return len(self.graph.part(part).terms) > self.index_page_limit
+
+    def letter_link(self, letter: str, part: str = DEFAULT_PART) -> str:
         """From the index: a letter's own page when paginated, else its section."""
-        if self.paginated:
-            return letter_uri(letter).removeprefix(GLOSSARY)
+        if self.paginated(part):
+            return letter_uri(letter, part).removeprefix(f"{part}/")
         return f"#{letter_id(letter)}"
 
-    def index(self) -> str:
-        categories = [
-            (c, len(self.graph.by_category[c.key])) for c in self.graph.glossary.categories.values()
-        ]
+    def index(self, part: str = DEFAULT_PART) -> str:
+        graph = self.graph.part(part)
+        listed = graph.glossary.categories.values()
+        categories = [(c, len(graph.by_category[c.key])) for c in listed]
         return self.env.get_template("index.md").render(
-            terms=self.graph.glossary.published,
-            letters=self.letters(),
-            paginated=self.paginated,
-            letter_link=self.letter_link,
+            terms=graph.glossary.published,
+            letters=self.letters(part),
+            paginated=self.paginated(part),
+            letter_link=lambda letter: self.letter_link(letter, part),
             letter_id=letter_id,
             categories=categories,
-            category_uri=category_uri,
+            category_link=lambda key: category_uri(key).removeprefix(f"{part}/"),
             description=self.description,
+            **self._words(part),
         )
 
-    def letter_pages(self) -> dict[str, str]:
+    def letter_pages(self, part: str = DEFAULT_PART) -> dict[str, str]:
         """One page per letter, only when the index is paginated."""
-        if not self.paginated:
+        if not self.paginated(part):
             return {}
-        letters = self.letters()
+        letters = self.letters(part)
         template = self.env.get_template("letter.md")
         return {
-            letter_uri(letter): template.render(
-                letter=letter, group=group, letters=letters, letter_link=self.letter_link
+            letter_uri(letter, part): template.render(
+                letter=letter,
+                group=group,
+                letters=letters,
+                letter_link=lambda other: self.letter_link(other, part),
+                **self._words(part),
             )
             for letter, group in letters.items()
         }

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from termbase.graph.relations import TermGraph
 from termbase.model import Term
 from termbase.pages.breadcrumbs import term_trail
+from termbase.parts import DEFAULT_PART, part_of
 from termbase.urls import category_uri, term_uri
 
 
@@ -49,10 +50,14 @@ def cards(slugs: Iterable[str], graph: TermGraph, url_for: Callable[[str], str])
 def term_view(term: Term, graph: TermGraph, url_for: Callable[[str], str]) -> dict:
     """What `term.html` shows around the rendered Markdown."""
     category = graph.glossary.categories[term.category]
+    part = part_of(term.slug)
+    trail = term_trail(category, graph.glossary.parts[part])
     return {
         "term": term,
+        # Another glossary's terms are filtered in search by its title, the default's by the site's.
+        "part_title": None if part == DEFAULT_PART else graph.glossary.parts[part],
         "category": TitledLink(category.name, url_for(category_uri(category.key))),
-        "breadcrumbs": [TitledLink(name, url_for(uri)) for name, uri in term_trail(category)],
+        "breadcrumbs": [TitledLink(name, url_for(uri)) for name, uri in trail],
         "related": [
             TitledLink(other.term, url_for(term_uri(other.slug)), other.short_definition)
             for other in graph.related_terms(term.slug)

@@ -3,7 +3,7 @@ generated from the same field declarations the loader checks, so the two cannot 
 
 from __future__ import annotations
 
-from termbase.reading.schema import SEE, SLUG_PATTERN, TERM, URL_PATTERN, Field
+from termbase.reading.schema import REF_PATTERN, SEE, SLUG_PATTERN, TERM, URL_PATTERN, Field
 
 SCHEMAS = ("term", "lesson", "courses", "glossary-term", "glossary-index")
 
@@ -78,6 +78,8 @@ def _json(spec: Field) -> dict:
             out["maxLength"] = spec.max_length
         if spec.kind == "slug":
             out["pattern"] = SLUG_PATTERN
+        if spec.kind == "ref":
+            out["pattern"] = REF_PATTERN
         if spec.kind == "url":
             out["pattern"] = URL_PATTERN
     return out

@@ -10,10 +10,10 @@ from pathlib import Path
 from termbase.model import Glossary, Location, Problem, Term
 from termbase.reading.schema import suggest
 from termbase.urls import (
-    INDEX_URI,
-    MAP_URI,
     category_uri,
+    index_uri,
     is_letter,
+    map_uri,
     relative,
     resolve,
     term_uri,
@@ -28,7 +28,7 @@ def check_page_links(glossary: Glossary, pages: set[str], root: Path | None) -> 
     """Problems for links in explanations and FAQ answers that point to no page of the
     site. `pages` are the hand-written pages (docs-relative); `root` is where term file
     paths start, to find the exact line of each link."""
-    known = set(pages) | {INDEX_URI, MAP_URI}
+    known = set(pages) | {u for p in glossary.parts for u in (index_uri(p), map_uri(p))}
     known |= {category_uri(key) for key in glossary.categories}
     drafts = {term_uri(t.slug) for t in glossary.terms.values() if t.draft}
     known |= {term_uri(slug) for slug in glossary.terms} - drafts

@@ -6,17 +6,17 @@ import gc
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from termbase.model import Category, Glossary, GlossaryError, Location, Problem, Term
+from termbase.parts import DEFAULT_PART, Part, resolve_ref, term_id
 from termbase.reading import schema
 from termbase.reading.keyed import read_keyed
 from termbase.reading.parse import TermParser
-from termbase.reading.rules import validate_glossary
-
-CATEGORIES_FILE = "_categories.yml"
+from termbase.reading.rules import CATEGORIES_FILE, validate_glossary
 
 
 @contextmanager
@@ -42,9 +42,40 @@ def load_glossary(
     Paths in messages are shown relative to `root` (the project), as editors see them. A
     `parser` with a cache or workers makes it quicker, never different (see reading.parse).
     """
+    return load_site([Part(DEFAULT_PART, "Glossary", str(folder))], Path(), root, parser)
+
+
+@_collector_paused()
+def load_site(
+    parts: Sequence[Part], base: Path, root: Path | None = None, parser: TermParser | None = None
+) -> Glossary:
+    """Every glossary of a site (`parts`, their folders under `base`) as one Glossary whose
+    terms and categories are keyed by id (parts.term_id); validated across the parts."""
     problems: list[Problem] = []
+    glossary = Glossary(terms={}, categories={}, parts={p.name: p.title for p in parts})
+    for part in parts:
+        _read_part(base / part.dir, part.name, glossary, problems, root, parser or TermParser())
+    problems += validate_glossary(glossary)
+    problems.sort(key=lambda p: (p.location.path, p.location.line, p.location.column))
+    errors = [p for p in problems if p.level == "error"]
+    if errors:
+        raise GlossaryError(problems)
+    glossary.warnings = problems
+    return glossary
+
+
+def _read_part(
+    folder: Path,
+    part: str,
+    glossary: Glossary,
+    problems: list[Problem],
+    root: Path | None,
+    parser: TermParser,
+) -> None:
+    """One glossary's folder into `glossary`, its ids made site-wide (parts.term_id)."""
     if not folder.is_dir():
-        raise GlossaryError([Problem(Location(str(folder)), "glossary folder does not exist")])
+        problems.append(Problem(Location(str(folder)), "glossary folder does not exist"))
+        return
 
     def shown(file: Path) -> str:
         try:
@@ -64,23 +95,23 @@ def load_glossary(
         slug = _slug_from_name(name, path, problems)
         if slug is not None:
             jobs.append((slug, path, file))
-    terms: dict[str, Term] = {}
-    redirects: dict[str, Term] = {}
-    for (slug, _path, _file), (term, found) in zip(
-        jobs, (parser or TermParser()).parse(jobs), strict=True
-    ):
+    for term, found in parser.parse(jobs):
         problems += found
         if term is not None:
-            (redirects if term.see else terms)[slug] = term
+            if part != DEFAULT_PART:
+                _name_in_site(term, part)
+            (glossary.redirects if term.see else glossary.terms)[term.slug] = term
+    for key, category in categories.items():
+        ident = term_id(part, key)
+        glossary.categories[ident] = category if ident == key else replace(category, key=ident)
 
-    glossary = Glossary(terms=terms, categories=categories, redirects=redirects)
-    problems += validate_glossary(glossary)
-    problems.sort(key=lambda p: (p.location.path, p.location.line, p.location.column))
-    errors = [p for p in problems if p.level == "error"]
-    if errors:
-        raise GlossaryError(problems)
-    glossary.warnings = problems
-    return glossary
+
+def _name_in_site(term: Term, part: str) -> None:
+    """A term of a part other than the default, its slug and references made ids."""
+    term.slug = term_id(part, term.slug)
+    term.category = term_id(part, term.category) if term.category else ""
+    term.related = tuple(resolve_ref(ref, part) for ref in term.related)
+    term.see = resolve_ref(term.see, part) if term.see else None
 
 
 def slugify(name: str) -> str:

@@ -154,6 +154,8 @@ def build_term(root: Value, slug: str, path: str) -> Term:
             description=" ".join(seo["description"].data.split()) if "description" in seo else None,
         ),
         draft=bool(get("draft", False)),
+        match_case=bool(get("match_case", False)),
+        autolink=get("autolink", True) is not False,
         lines=_lines(fields),
     )
 

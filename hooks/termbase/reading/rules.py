@@ -8,9 +8,11 @@ import re
 import unicodedata
 
 from termbase.model import Glossary, Location, Problem, Term
+from termbase.parts import DEFAULT_PART, local, part_of
 from termbase.reading.schema import suggest
 
 DESCRIPTION_MIN, DESCRIPTION_MAX = 50, 160
+CATEGORIES_FILE = "_categories.yml"
 # `glossary new` puts this before each text the editor still has to write.
 TEMPLATE_MARKER = "TODO:"
 # The level of advice for search engines (a description's length): printed by `glossary
@@ -55,16 +57,17 @@ def validate_term(term: Term) -> list[Problem]:
 def validate_glossary(glossary: Glossary) -> list[Problem]:
     """The rules that span files: categories, related terms, names used twice."""
     problems: list[Problem] = []
-    owners: dict[str, tuple[Term, str]] = {}
+    # Names are unique within a glossary: two glossaries of a site may share a name.
+    owners: dict[str, dict[str, tuple[Term, str]]] = {part: {} for part in glossary.parts}
     # Built once, not per term: per term it made checking 1,000 files take seconds.
     by_name = {name_key(n): t.slug for t in glossary.terms.values() for n in t.names}
     for term in glossary.terms.values():
         problems += _check_category(term, glossary)
         problems += _check_related(term, glossary, by_name)
-        problems += _check_names(term, owners)
+        problems += _check_names(term, owners[part_of(term.slug)])
     for entry in glossary.redirects.values():
         problems += _check_see(entry, glossary, by_name)
-        problems += _check_names(entry, owners)
+        problems += _check_names(entry, owners[part_of(entry.slug)])
     for category in glossary.categories.values():
         problems += _description_length(
             category.description, category.location, "{fix} the category's description"
@@ -75,13 +78,26 @@ def validate_glossary(glossary: Glossary) -> list[Problem]:
 def _check_category(term: Term, glossary: Glossary) -> list[Problem]:
     if term.category in glossary.categories:
         return []
+    part, key = part_of(term.category), local(term.category)
+    keys = {local(k) for k in glossary.categories if part_of(k) == part}
     return [
         Problem(
             term.location("category"),
-            f"unknown category {term.category!r}{suggest(term.category, set(glossary.categories))}"
-            f"; categories are defined in glossary/_categories.yml",
+            f"unknown category {key!r}{suggest(key, keys)}; categories are defined in "
+            + (f"glossary/{CATEGORIES_FILE}" if part == DEFAULT_PART else
+               f"the {CATEGORIES_FILE} of the {part!r} glossary's folder"),  # fmt: skip
         )
     ]
+
+
+def _unknown(ref: str, glossary: Glossary, by_name: dict[str, str]) -> str:
+    """Why a reference to a term (related, see) names none, with the likeliest fix."""
+    if (part := part_of(ref)) not in glossary.parts:
+        known = ", ".join(repr(p) for p in glossary.parts)
+        return f"{ref!r} names the glossary {part!r}, which the site does not have ({known})"
+    meant = by_name.get(name_key(local(ref)))
+    hint = f" (did you mean {meant!r}?)" if meant else suggest(ref, set(glossary.terms), 0.85)
+    return f"{ref!r}{hint}"
 
 
 def _check_related(term: Term, glossary: Glossary, by_name: dict[str, str]) -> list[Problem]:
@@ -95,11 +111,7 @@ def _check_related(term: Term, glossary: Glossary, by_name: dict[str, str]) -> l
         if slug == term.slug:
             messages.append("a term cannot be related to itself")
         elif slug not in glossary.terms:
-            meant = by_name.get(name_key(slug))
-            hint = (
-                f" (did you mean {meant!r}?)" if meant else suggest(slug, set(glossary.terms), 0.85)
-            )
-            messages.append(f"unknown related term {slug!r}{hint}")
+            messages.append(f"unknown related term {_unknown(slug, glossary, by_name)}")
         elif glossary.terms[slug].draft and not term.draft:
             messages.append(f"related term {slug!r} is a draft and would not be published")
         problems += [Problem(term.location(f"related.{number}"), m) for m in messages]
@@ -115,11 +127,7 @@ def _check_see(entry: Term, glossary: Glossary, by_name: dict[str, str]) -> list
             f"{glossary.redirects[target].see!r}"
         )
     elif target not in glossary.terms:
-        meant = by_name.get(name_key(target))
-        hint = (
-            f" (did you mean {meant!r}?)" if meant else suggest(target, set(glossary.terms), 0.85)
-        )
-        message = f"see: unknown term {target!r}{hint}"
+        message = f"see: unknown term {_unknown(target, glossary, by_name)}"
     elif glossary.terms[target].draft and not entry.draft:
         message = f"see: {target!r} is a draft and would not be published"
     else:

@@ -10,25 +10,34 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from termbase.model import Location, Problem
-from termbase.reading.values import INVALID, KIND_NAMES, Value, describe, suggest  # noqa: F401
+from termbase.reading.values import (  # noqa: F401
+    INVALID,
+    KIND_NAMES,
+    URL_RE,
+    Value,
+    describe,
+    safe_url,
+    suggest,
+    valid_url,
+)
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG_PATTERN)
+# A term of the same glossary by its slug, or of another by `name:slug` (several glossaries).
+REF_PATTERN = r"^([a-z0-9]+(-[a-z0-9]+)*:)?[a-z0-9]+(-[a-z0-9]+)*$"
+REF_RE = re.compile(REF_PATTERN)
 # Generated pages live beside the terms under these names.
 RESERVED_SLUGS = frozenset({"index", "map", "category"})
-URL_PATTERN = r"^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$"
-URL_RE = re.compile(URL_PATTERN)
-_SPACE = re.compile(r"\s")  # str.isspace's whitespace (both are Py_UNICODE_ISSPACE)
+URL_PATTERN = URL_RE.pattern
 
 
 @dataclass(frozen=True)
 class Field:
     """One field of the contract: its kind, whether it is required, and limits."""
 
-    kind: str  # text | slug | url | date | bool | year | number | list | object
+    kind: str  # text | slug | ref | url | date | bool | year | number | list | object
     description: str = ""
     required: bool = False
     max_length: int | None = None
@@ -76,8 +85,9 @@ TERM = Field(
         "related": Field(
             "list",
             "Slugs (file names without .yml) of closely related terms. Each link shows on "
-            "both terms' pages, so list only terms a reader of either page would want next.",
-            items=Field("slug", "Slug of a related term."),
+            "both terms' pages, so list only terms a reader of either page would want next. "
+            "A term of another glossary of the site is written name:slug.",
+            items=Field("ref", "Slug of a related term, or name:slug in another glossary."),
         ),
         "faq": Field(
             "list",
@@ -124,6 +134,12 @@ TERM = Field(
             },
         ),
         "draft": Field("bool", "true keeps the term off the site while you work on it."),
+        "match_case": Field(
+            "bool", "true: linked only where written in a name's case (Deployment, not deployment)."
+        ),
+        "autolink": Field(
+            "bool", "false: mentions of the term are never linked automatically, only by hand."
+        ),
     },
 )
 
@@ -134,7 +150,7 @@ SEE = Field(
     "A see entry: a name whose page sends readers to another term, glossary/<slug>.yml.",
     fields={
         "term": TERM.fields["term"],
-        "see": Field("slug", "Slug of the term this name sends readers to.", required=True),
+        "see": Field("ref", "Slug of the term this name sends readers to.", required=True),
         "draft": TERM.fields["draft"],
     },
 )
@@ -218,7 +234,7 @@ def problems(value: Value, spec: Field, path: str, name: str = ROOT) -> list[Pro
                 f"{name} is {len(data):,} characters long; the limit is {spec.max_length:,}",
             )
         ]
-    if kind == "slug" and not SLUG_RE.match(data):
+    if (kind == "slug" and not SLUG_RE.match(data)) or (kind == "ref" and not REF_RE.match(data)):
         return [Problem(value.where(path), f"{name} must be {KIND_NAMES[kind]}, not {data!r}")]
     if kind == "url" and not safe_url(data):
         return [
@@ -254,6 +270,8 @@ def fits(value: Value, spec: Field) -> bool:
         return isinstance(data, list) and all(fits(item, items) for item in data)
     if kind == "slug":
         return isinstance(data, str) and bool(SLUG_RE.match(data)) and _short(data, spec)
+    if kind == "ref":
+        return isinstance(data, str) and bool(REF_RE.match(data)) and _short(data, spec)
     if kind == "url":
         return isinstance(data, str) and safe_url(data) and _short(data, spec)
     if kind == "year":
@@ -279,18 +297,3 @@ def _not_a(value: Value, spec: Field, path: str, name: str, example: str = "") -
     """`name` holds the wrong kind of value."""
     message = f"{name} must be {KIND_NAMES[spec.kind]}{example}, not {describe(value.data)}"
     return Problem(value.where(path), message)
-
-
-def safe_url(url: str) -> bool:
-    """True for absolute http(s) URLs with a host: the only links a term file may carry."""
-    return bool(URL_RE.match(url)) and valid_url(url)
-
-
-def valid_url(url: str) -> bool:
-    """An absolute http(s) URL with a host and no spaces: what a browser can follow."""
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError for a bad port
-    except ValueError:  # also a bad host, such as http://[a.example/
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and not _SPACE.search(url)

@@ -9,6 +9,7 @@ import functools
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -87,6 +88,7 @@ def describe(data: object) -> str:
 KIND_NAMES = {
     "text": "a text",
     "slug": "a slug (lowercase words joined by hyphens)",
+    "ref": "a slug, or name:slug for a term of another glossary",
     "url": "a URL",
     "date": "a date (YYYY-MM-DD)",
     "bool": "true or false",
@@ -101,3 +103,22 @@ def suggest(word: str, choices: list[str] | set[str], cutoff: float = 0.6) -> st
     """' (did you mean 'x'?)' for the closest choice, or '' when nothing is close."""
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=cutoff)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+URL_RE = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$")
+_SPACE = re.compile(r"\s")  # str.isspace's whitespace (both are Py_UNICODE_ISSPACE)
+
+
+def safe_url(url: str) -> bool:
+    """True for absolute http(s) URLs with a host: the only links a term file may carry."""
+    return bool(URL_RE.match(url)) and valid_url(url)
+
+
+def valid_url(url: str) -> bool:
+    """An absolute http(s) URL with a host and no spaces: what a browser can follow."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a bad port
+    except ValueError:  # also a bad host, such as http://[a.example/
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and not _SPACE.search(url)
