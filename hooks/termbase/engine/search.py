@@ -54,6 +54,9 @@ def pagefind_command(site: Path) -> list[str]:
         str(get_executable()),
         *("--site", str(site), "--output-subdir", OUTPUT),
         *("--exclude-selectors", ".headerlink"),  # the heading permalinks' "¶"
+        # Above search.full_text_limit, what Material's search skips (index_summary_only in
+        # engine/markdown_ext.py): Pagefind then indexes the same summaries.
+        *("--exclude-selectors", "[data-search-exclude]"),
     ]
 
 
