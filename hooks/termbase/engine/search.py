@@ -6,6 +6,11 @@ binary (PyPI `pagefind[bin]`, nothing fetched at run time) indexes the folder th
 wrote, before that folder is put in place (engine/atomic.py): a failed index fails the build
 and leaves the previous site as it was. The header's search box is then
 overrides/partials/pagefind-search.html with overrides/assets/pagefind-search.js.
+
+What Pagefind needs, in memory to index and in bytes for a reader to search, grows with the
+words it indexes: above `search.full_text_limit` terms it skips what Material's search skips
+(term pages' explanations and FAQ answers, the lists of definitions), which is the bound
+for large glossaries (README, Search).
 """
 
 from __future__ import annotations
