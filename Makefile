@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check clean bench chromium audit
+.PHONY: serve build test lint check clean bench bench-search chromium audit
 
 serve: $(VENV)/.installed
 	$(VENV)/bin/mkdocs serve
@@ -31,7 +31,12 @@ audit: $(VENV)/.installed node_modules/.package-lock.json chromium
 bench: $(VENV)/.installed-test chromium  # Playwright and Chromium time the search
 	$(PY) bench/run.py $(BENCH_ARGS)
 	$(PY) bench/lessons.py $(LESSON_ARGS)  # 2,000 lessons: their cost against hand-written pages
-	$(PY) bench/search_engines.py $(SEARCH_ARGS)  # Pagefind and lunr on a phone's network; SEARCH_ARGS=--sizes 50000
+	$(PY) bench/search_engines.py $(SEARCH_ARGS)  # Pagefind and lunr on a phone's network
+
+# The search part alone: `make bench-search SEARCH_ARGS=--sizes=50000` (or with
+# `--engines=pagefind`: lunr's 50,000-term build adds half an hour).
+bench-search: $(VENV)/.installed-test chromium
+	$(PY) bench/search_engines.py $(SEARCH_ARGS)
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)

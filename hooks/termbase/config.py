@@ -51,7 +51,7 @@ class GlossaryConfig:
     autolink_allow: frozenset[str] = frozenset()  # autolink.allow: of AUTOLINK_ALLOW
     index_page_limit: int = INDEX_PAGE_LIMIT  # above it, the A-Z index links a page a letter
     search_engine: str = SEARCH_ENGINES[0]  # search.engine: "pagefind" or "lunr"
-    search_full_text_limit: int = SEARCH_FULL_TEXT_LIMIT  # search.full_text_limit (lunr)
+    search_full_text_limit: int = SEARCH_FULL_TEXT_LIMIT  # search.full_text_limit (either engine)
     social_image: str = SOCIAL_IMAGE  # the Open Graph card, a path under the site URL
     seo_strict: bool = False  # seo.strict: SEO advice is a warning, so a strict build fails
     cms: bool = True  # cms.enabled: the editors' form at /admin/

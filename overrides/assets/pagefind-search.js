@@ -1,114 +1,20 @@
 /* The header's search box on Pagefind's JS API (partials/pagefind-search.html).
 
-   Behaves like Material's own box: "/", "s" or "f" opens it, typing shows results at each
-   key press (page title and the matching text), the arrow keys move between the box and
-   the results, Enter opens the first (or chosen) result, Escape closes it. Pagefind's
-   script and its index chunks are fetched only once the box is used, and only the chunks a
-   query needs. Result text is put in the page as text: only Pagefind's <mark> survives. */
+   Behaves like Material's own box: "/", "s" or "f" opens it, typing shows results (page
+   title and the matching text), the arrow keys move between the box and the results,
+   Enter opens the first (or chosen) result, Escape closes it. Pagefind's script is
+   fetched once the box is focused, its index chunks as each key press needs them
+   (pagefind.preload), and the results' page text (assets/pagefind-results.js) for one
+   query at a time: while one query's results are on their way, key presses typed
+   meanwhile wait, and only the newest of them is asked, so a slow network skips the
+   queries nobody reads. More results come as the reader scrolls to them. */
+import { FIRST, filters, item, pagefind, ranked } from "./pagefind-results.js";
+
+export { ranked }; // the browser tests rank names and aliases with the box's own ranking
+
 const root = document.querySelector("[data-glossary-search]");
 const toggle = document.getElementById("__search");
-const PAGE = 10; // results shown at once, as Material does
-let engine = null; // the promise of the Pagefind module, once loaded
-
-function pagefind() {
-  if (!engine) {
-    const site = new URL(root.dataset.base, document.baseURI);
-    engine = import(new URL(root.dataset.pagefind, document.baseURI).href).then(async (pf) => {
-      // Result URLs are site paths ("/glossary/x/"): served under a sub-path, prefix it.
-      await pf.options({ baseUrl: site.pathname, excerptLength: 24 });
-      await pf.init();
-      return pf;
-    });
-    engine.catch(() => { engine = null; }); // offline: try again at the next key press
-  }
-  return engine;
-}
-
-// Names compare as the glossary compares them: case, hyphens, spaces, Unicode form aside.
-const same = (name) =>
-  name.normalize("NFKC").toLowerCase().replace(/[\s\-_\u2010-\u2015]+/g, " ").trim();
-
-function names(data) {
-  try {
-    return JSON.parse((data.meta && data.meta.names) || "[]").map(same);
-  } catch (error) {
-    return [];
-  }
-}
-
-/* Pagefind's results for `query`: the first PAGE with their data, a term whose name or
-   alias is the query first among them (Pagefind stems words, so it scores the pages of
-   "mesa-optimization" and "mesa-optimizer" alike), then the rest without their data.
-   The box shows these; the browser tests rank every name and alias with it. */
-export async function ranked(query) {
-  const pf = await pagefind();
-  const found = await pf.search(query);
-  if (!found) return null;
-  const first = await Promise.all(found.results.slice(0, PAGE).map((result) => result.data()));
-  const wanted = same(query);
-  const named = first.filter((data) => names(data).includes(wanted));
-  return {
-    first: [...named, ...first.filter((data) => !named.includes(data))],
-    rest: found.results.slice(PAGE),
-  };
-}
-
-// Pagefind's excerpts are HTML with <mark> around matches. Parsed in an inert document
-// (nothing loads or runs there), only their text and the marks are copied in.
-const parser = new DOMParser();
-function marked(html, into) {
-  const body = parser.parseFromString(`<body>${html || ""}</body>`, "text/html").body;
-  for (const node of body.childNodes) {
-    if (node.nodeName === "MARK") {
-      const mark = document.createElement("mark");
-      mark.textContent = node.textContent;
-      into.append(mark);
-    } else {
-      into.append(document.createTextNode(node.textContent));
-    }
-  }
-  return into;
-}
-
-function sameSite(url) {
-  const target = new URL(url, document.baseURI);
-  return target.origin === location.origin ? target.href : null;
-}
-
-function entry(href, heading, excerpt, icon) {
-  const link = document.createElement("a");
-  link.className = "md-search-result__link";
-  link.href = href;
-  const article = document.createElement("article");
-  article.className = "md-search-result__article md-typeset";
-  if (icon) {
-    const mark = document.createElement("div");
-    mark.className = "md-search-result__icon md-icon";
-    article.append(mark);
-  }
-  const title = document.createElement(icon ? "h1" : "h2");
-  title.textContent = heading;
-  article.append(title, marked(excerpt, document.createElement("p")));
-  link.append(article);
-  return link;
-}
-
-function item(data) {
-  const href = sameSite(data.url);
-  if (!href) return null;
-  const li = document.createElement("li");
-  li.className = "md-search-result__item";
-  const heading = (data.meta && data.meta.title) || href;
-  li.append(entry(href, heading, data.excerpt, true));
-  // The best matching section of the page below it: a question of a term's FAQ, say.
-  const hits = (s) => (s.weighted_locations || []).reduce((sum, at) => sum + at.balanced_score, 0);
-  const section = (data.sub_results || [])
-    .filter((s) => s.title && s.title !== heading)
-    .reduce((best, s) => (!best || hits(s) > hits(best) ? s : best), null);
-  const sectionHref = section && sameSite(section.url);
-  if (sectionHref) li.append(entry(sectionHref, section.title, section.excerpt, false));
-  return li;
-}
+const PAGE = 10; // results fetched each time the reader scrolls to the end of the list
 
 if (root && toggle) {
   const input = root.querySelector(".md-search__input");
@@ -116,7 +22,9 @@ if (root && toggle) {
   const status = root.querySelector(".md-search-result__meta");
   const list = root.querySelector(".md-search-result__list");
   const more = root.querySelector(".glossary-search-more");
+  const facets = root.querySelector(".glossary-search-facets");
   let asked = 0; // the number of the latest query: answers to older ones are dropped
+  let pending = null; // the fetch of one query's results, which the next query waits for
   let rest = []; // results not shown yet, without their data
   let total = 0;
 
@@ -131,6 +39,13 @@ if (root && toggle) {
       if (li) list.append(li);
     }
   };
+  const chosen = () => {
+    const picked = {};
+    for (const select of facets.querySelectorAll("select")) {
+      if (select.value) picked[select.name] = select.value;
+    }
+    return picked;
+  };
 
   async function run() {
     const number = ++asked;
@@ -141,9 +56,17 @@ if (root && toggle) {
       say(status.dataset.placeholder);
       return;
     }
+    const within = chosen();
+    // The newest query's index chunks start on their way now (nothing older's, once
+    // Pagefind is there), its results' page text once the query before has arrived.
+    pagefind().then((pf) => number === asked && pf.preload(query, { filters: within }))
+      .catch(() => {});
+    while (pending) await pending.catch(() => {});
+    if (number !== asked) return; // a newer key press came meanwhile: it asks instead
     let found;
+    pending = ranked(query, within).finally(() => { pending = null; });
     try {
-      found = await ranked(query);
+      found = await pending;
     } catch (error) {
       if (number === asked) say(status.dataset.offline);
       return;
@@ -158,7 +81,10 @@ if (root && toggle) {
     say(total === 0 && !navigator.onLine ? status.dataset.offline : count(total));
   }
 
+  let adding = false;
   async function showMore() {
+    if (adding || rest.length === 0) return;
+    adding = true;
     const number = asked;
     const batch = rest.splice(0, PAGE);
     try {
@@ -167,7 +93,47 @@ if (root && toggle) {
     } catch (error) {
       say(status.dataset.offline);
     }
+    adding = false;
     more.hidden = rest.length === 0;
+  }
+
+  // Reaching the end of the list (scrolling, or arrowing down to it) fetches the next page.
+  new IntersectionObserver((seen) => {
+    if (seen.some((e) => e.isIntersecting) && !more.hidden && list.children.length >= FIRST) {
+      showMore();
+    }
+  }, { root: root.querySelector(".md-search__scrollwrap") }).observe(more);
+
+  async function openFacets() {
+    const button = facets.querySelector("button");
+    if (button.getAttribute("aria-expanded") === "true") return;
+    button.setAttribute("aria-expanded", "true");
+    let values;
+    try {
+      values = await filters();
+    } catch (error) {
+      button.setAttribute("aria-expanded", "false");
+      say(status.dataset.offline);
+      return;
+    }
+    for (const [name, counts] of Object.entries(values)) {
+      const options = Object.keys(counts).sort((a, b) => a.localeCompare(b));
+      if (options.length < 2) continue; // one glossary, one language: nothing to choose
+      const label = document.createElement("label");
+      label.textContent = facets.dataset[name] || name;
+      const select = document.createElement("select");
+      select.name = name;
+      select.append(new Option(facets.dataset.all, ""));
+      for (const value of options) {
+        select.append(new Option(`${value} (${counts[value].toLocaleString()})`, value));
+      }
+      select.addEventListener("change", run);
+      label.append(" ", select);
+      facets.append(label);
+    }
+    button.hidden = true;
+    const first = facets.querySelector("select");
+    if (first) first.focus();
   }
 
   function open() {
@@ -203,6 +169,7 @@ if (root && toggle) {
     setTimeout(() => { run(); input.focus(); }, 0);
   });
   more.addEventListener("click", showMore);
+  facets.querySelector("button").addEventListener("click", openFacets);
 
   document.addEventListener("keydown", (event) => {
     if (event.metaKey || event.ctrlKey || event.altKey) return;

@@ -85,6 +85,12 @@ def built_summary_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_variant(tmp_path_factory, "summary", engine="lunr", full_text_limit=0)
 
 
+@pytest.fixture(scope="session")
+def built_pagefind_summary_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same, searched by Pagefind: it indexes the same summaries."""
+    return build_variant(tmp_path_factory, "pfsummary", engine="pagefind", full_text_limit=0)
+
+
 @dataclass(frozen=True)
 class Site:
     """The built site as readers reach it: served under the path of its `site_url`."""
@@ -160,6 +166,13 @@ def lunr_site(built_lunr_site: Path) -> Iterator[Site]:
 def summary_site(built_summary_site: Path) -> Iterator[Site]:
     """The same site with term pages searched by names, definitions and FAQ questions."""
     with serve(built_summary_site) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def pagefind_summary_site(built_pagefind_summary_site: Path) -> Iterator[Site]:
+    """Pagefind's search of term pages by names, definitions and FAQ questions."""
+    with serve(built_pagefind_summary_site) as served:
         yield served
 
 

@@ -177,8 +177,8 @@ def tab_through(page: Page, limit: int = 600) -> tuple[list[dict], list[str]]:
 
 def rank(page: Page, queries: list[str]) -> dict[str, list[str]]:
     """Result pages, best first, of each query in the engine the search box uses, without
-    typing (fast enough for every term): with Pagefind, the ranking of the box's own script
-    (assets/pagefind-search.js); with lunr, Material's own search worker and index."""
+    typing (fast enough for every term): with Pagefind, the first ten results in the order
+    of the box's own script (assets/pagefind-search.js); with lunr, Material's own search worker and index."""
     return page.evaluate(
         """async (queries) => {
           const ranked = {};
@@ -189,8 +189,11 @@ def rank(page: Page, queries: list[str]) -> dict[str, list[str]]:
             const site = new URL(box.dataset.base, document.baseURI).pathname;  // as lunr's
             const location = url => url.split('#')[0].replace(site, '');
             for (const query of queries) {
+              // The first ten the box shows: those fetched at once, then the next on scroll.
               const found = await search.ranked(query);
-              ranked[query] = found ? found.first.map(data => location(data.url)) : [];
+              const next = found ? found.rest.slice(0, 10 - found.first.length) : [];
+              const shown = found ? [...found.first, ...await Promise.all(next.map(r => r.data()))] : [];
+              ranked[query] = shown.map(data => location(data.url));
             }
             return ranked;
           }

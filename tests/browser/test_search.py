@@ -129,7 +129,9 @@ def definition_words(frequency: Counter, definition: str, count: int = 2) -> str
     return " ".join(w for w in words if w in rare)
 
 
-def test_above_the_full_text_limit_every_question_finds_its_term(page: Page, summary_site, terms):
+@pytest.mark.parametrize("engine", ["summary_site", "pagefind_summary_site"])
+def test_above_the_full_text_limit_every_question_finds_its_term(page: Page, request, engine, terms):
+    summary_site = request.getfixturevalue(engine)
     questions = {item.question: t.slug for t in terms for item in t.faq}
     assert questions, "the starter glossary has FAQs"
     open_page(page, summary_site.url)
@@ -139,6 +141,24 @@ def test_above_the_full_text_limit_every_question_finds_its_term(page: Page, sum
     # Stop words are not searched: "Aligned with whom?" is a search for "aligned" alone.
     first_screen = [q for q, slug in questions.items() if f"glossary/{slug}/" in ranked[q][:3]]
     assert len(first_screen) >= 0.95 * len(questions), set(questions) - set(first_screen)
+
+
+def test_above_the_full_text_limit_pagefind_leaves_the_explanations_out(
+    page: Page, pagefind_summary_site, site, terms
+):  # fmt: skip
+    """A word of a term's explanation, in no name, definition or question, finds the term
+    with whole pages indexed and not above the limit; its name still finds it first."""
+    term = next(t for t in terms if t.faq)
+    summary = " ".join([*term.names, term.short_definition, *(i.question for i in term.faq)])
+    words = [w for w in re.findall(r"[a-z]{6,}", term.explanation.lower()) if w not in summary.lower()]
+    assert words, "the explanation has words of its own"
+    open_page(page, site.url)
+    whole = rank(page, words[:1] + [term.term])
+    open_page(page, pagefind_summary_site.url)
+    summaries = rank(page, words[:1] + [term.term])
+    assert f"glossary/{term.slug}/" in whole[words[0]]
+    assert f"glossary/{term.slug}/" not in summaries[words[0]]
+    assert whole[term.term][:1] == summaries[term.term][:1] == [f"glossary/{term.slug}/"]
 
 
 @pytest.mark.parametrize("typed", ["mesa-", "inner alignment?", "reward hacking, "])

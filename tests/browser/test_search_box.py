@@ -1,13 +1,14 @@
 """The header's search box with Pagefind, used as a reader uses it: by keyboard alone, on a
 phone, in the dark palette; it shows the page title and the matching text, and never
-touches Material's own search script or index."""
+touches Material's own search script or index; its category filter narrows the results."""
 
 from __future__ import annotations
 
 import pytest
+import yaml
 from playwright.sync_api import BrowserContext, Page, expect
 
-from .reading import ARTIFACTS, Watch, open_page, search, widths
+from .reading import ARTIFACTS, PROJECT, Watch, open_page, search, widths
 
 RESULT = ".md-search-result__item"
 
@@ -109,3 +110,28 @@ def test_nothing_of_search_is_fetched_until_the_box_is_used(page: Page):
     expect(page.locator(RESULT).first).to_be_visible()
     assert any(url.endswith("/pagefind/pagefind.js") for url in fetched)
     assert material_search_requests(page) == []
+
+
+def test_the_category_filter_keeps_the_results_of_the_chosen_category(
+    page: Page, watch: Watch, site, terms
+):  # fmt: skip
+    categories = yaml.safe_load((PROJECT / "glossary" / "_categories.yml").read_text("utf-8"))
+    category_of = {t.slug: categories[t.category]["name"] for t in terms}
+    open_page(page, site.url)
+    everywhere = search(page, "model")
+    def categories_of(urls: list[str]) -> set[str | None]:
+        return {category_of.get(u.rstrip("/").rsplit("/", 1)[-1]) for u in urls}
+
+    in_results = categories_of(everywhere) - {None}
+    assert len(in_results) >= 2, "the query must find terms of more than one category"
+    chosen = sorted(in_results)[-1]
+    status = page.locator(".md-search-result__meta").text_content()
+    page.get_by_role("button", name="Filter by category").click()
+    select = page.get_by_label("Category")
+    expect(select).to_be_focused()
+    select.select_option(value=chosen)
+    expect(page.locator(".md-search-result__meta")).not_to_have_text(status or "")
+    links = page.eval_on_selector_all(f"{RESULT} > a:first-child", "l => l.map(a => a.href)")
+    assert links, "the category has terms that match"
+    assert categories_of(links) == {chosen}
+    assert watch.problems == []

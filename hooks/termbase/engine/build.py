@@ -79,12 +79,10 @@ class GlossaryBuild:
             raise abort(err.problems, "lessons") from None
         terms = self.graph.terms
         self.search_engine = choose_engine(config, self.settings)
-        # Whole glossary pages in the search index, or (lunr, above its limit) names,
-        # definitions and questions only: Pagefind fetches only the chunks a query needs.
-        full_text = (
-            self.search_engine == "pagefind"
-            or len(terms) <= self.settings.search_full_text_limit
-        )
+        # Whole glossary pages in the search index, or (above the limit) names, definitions
+        # and questions only: with either engine, what a reader fetches to search grows with
+        # the words indexed, and so does the memory Pagefind needs to index them.
+        full_text = len(terms) <= self.settings.search_full_text_limit
         if not full_text:
             log.info(
                 f"glossary: {len(terms)} terms, more than "

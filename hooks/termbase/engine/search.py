@@ -7,6 +7,11 @@ wrote (cut to what it indexes, engine/searchpages.py) into the site's folder, be
 folder is put in place (engine/atomic.py): a failed index fails the build
 and leaves the previous site as it was. The header's search box is then
 overrides/partials/pagefind-search.html with overrides/assets/pagefind-search.js.
+
+What Pagefind needs, in memory to index and in bytes for a reader to search, grows with the
+words it indexes: above `search.full_text_limit` terms it skips what Material's search skips
+(term pages' explanations and FAQ answers, the lists of definitions), which is the bound
+for large glossaries (README, Search).
 """
 
 from __future__ import annotations
@@ -57,6 +62,9 @@ def pagefind_command(pages: Path, output: Path | None = None) -> list[str]:
         *("--site", str(pages)),
         *(("--output-path", str(output)) if output else ("--output-subdir", OUTPUT)),
         *("--exclude-selectors", ".headerlink"),  # the heading permalinks' "¶"
+        # Above search.full_text_limit, what Material's search skips (index_summary_only in
+        # engine/markdown_ext.py): Pagefind then indexes the same summaries.
+        *("--exclude-selectors", "[data-search-exclude]"),
     ]
 
 
