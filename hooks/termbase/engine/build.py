@@ -30,7 +30,7 @@ from termbase.engine.markdown_ext import GlossaryExtension, Linking
 from termbase.engine.pagestate import PageStates
 from termbase.engine.prework import TermPrework
 from termbase.engine.reuse import ServeReuse
-from termbase.engine.search import choose_engine, index_site
+from termbase.engine.search import choose_engine, index_count, index_site
 from termbase.engine.siteurls import SiteUrls
 from termbase.engine.views import Views
 from termbase.graph.linker import TermIndex
@@ -193,13 +193,16 @@ class GlossaryBuild:
         """Every page's Markdown is converted: the terms' concept maps and JSON files can be
         made while MkDocs renders the templates (in a worker, but not under serve's threads)."""
         env.globals["glossary_search"] = self.search_engine  # which box the header shows
+        pages = [file.src_uri for file in files.documentation_pages()]
+        # Pagefind's indexes, known before any page is rendered: the box merges them.
+        self.search_indexes = index_count(len(pages), self.settings.pages_per_index)
+        env.globals["glossary_search_indexes"] = self.search_indexes
         if self.reuse:
             self.reuse.before_templates(env, files, config, nav, self.states, self.heads.by_page)
         maps = self.session.maps if self.session else None
         self.prework = TermPrework(
             self.graph, self.heads, self.urls, self.courses, self.site_dir, (env, config), maps
         )
-        pages = [file.src_uri for file in files.documentation_pages()]
         self.prework.start(pages, background=self.session is None)
         course_views = CourseViews(self.courses, self.urls.url_for, self.graph.terms)
         self.views = Views(
@@ -241,6 +244,6 @@ class GlossaryBuild:
         self.prework.finish()
         self.heads.check(self.states)
         if self.search_engine == "pagefind":
-            index_site(self.site_dir)
+            index_site(self.site_dir, self.search_indexes)
         if self.reuse:
             self.reuse.report(self.states)

@@ -6,12 +6,21 @@ binary (PyPI `pagefind[bin]`, nothing fetched at run time) indexes the folder th
 wrote, before that folder is put in place (engine/atomic.py): a failed index fails the build
 and leaves the previous site as it was. The header's search box is then
 overrides/partials/pagefind-search.html with overrides/assets/pagefind-search.js.
+
+Pagefind keeps every page it reads in memory until it writes the index, so one index of a
+very large site outgrows the machine. Above `search.pages_per_index` pages the site's HTML
+files are shared among several indexes, each made by its own Pagefind run over a folder of
+hard links to its share (`pagefind/` for the first, `pagefind/part-2/` and on for the
+others), and the search box merges them (Pagefind's `mergeIndex`).
 """
 
 from __future__ import annotations
 
 import logging
+import math
+import os
 import resource
+import shutil
 import subprocess
 import tempfile
 import time
@@ -26,7 +35,8 @@ log = logging.getLogger("mkdocs.hooks.glossary")
 
 MATERIAL_SEARCH = "material/search"
 OUTPUT = "pagefind"  # the index's folder in the site: pagefind/pagefind.js and its chunks
-TIMEOUT = 3600  # seconds; 50,000 synthetic pages took 3 min 17 s here
+TIMEOUT = 3600  # seconds for one Pagefind run
+PAGES = ".pagefind-pages"  # in the folder being built: one index's share of the pages
 
 
 def choose_engine(config: MkDocsConfig, settings: GlossaryConfig) -> str:
@@ -47,21 +57,58 @@ def choose_engine(config: MkDocsConfig, settings: GlossaryConfig) -> str:
     return settings.search_engine
 
 
-def pagefind_command(site: Path) -> list[str]:
+def index_count(pages: int, pages_per_index: int) -> int:
+    """How many Pagefind indexes a site of `pages` pages gets (the search box merges them)."""
+    return max(1, math.ceil(pages / pages_per_index))
+
+
+def index_folder(number: int) -> str:
+    """Where the index `number` (from 1) goes in the site."""
+    return OUTPUT if number == 1 else f"{OUTPUT}/part-{number}"
+
+
+def pagefind_command(site: Path, output: Path) -> list[str]:
     from pagefind_bin import get_executable  # installed by `pagefind[bin]` (pyproject.toml)
 
     return [
         str(get_executable()),
-        *("--site", str(site), "--output-subdir", OUTPUT),
+        *("--site", str(site), "--output-path", str(output)),
         *("--exclude-selectors", ".headerlink"),  # the heading permalinks' "¶"
     ]
 
 
-def index_site(site: Path) -> None:
-    """Run Pagefind over the built `site`; Abort (the build fails) if it cannot."""
-    started = time.perf_counter()
+def shares(site: Path, indexes: int) -> list[list[str]]:
+    """The site's HTML files, by path in the site, in `indexes` contiguous runs of the sorted
+    list (a term's page and its neighbours' stay together; the sizes differ by one at most)."""
+    pages = sorted(
+        str(path.relative_to(site)) for path in site.rglob("*.html") if PAGES not in path.parts
+    )
+    size, extra = divmod(len(pages), indexes)
+    runs, start = [], 0
+    for number in range(indexes):
+        end = start + size + (number < extra)
+        runs.append(pages[start:end])
+        start = end
+    return runs
+
+
+def link_share(site: Path, share: list[str], folder: Path) -> None:
+    """A folder of hard links to `share` (a copy where the file system has none), with the
+    pages' paths in the site, so that Pagefind gives them the same URLs."""
+    shutil.rmtree(folder, ignore_errors=True)
+    for name in share:
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(site / name, target)
+        except OSError:
+            shutil.copyfile(site / name, target)
+
+
+def run_pagefind(source: Path, output: Path, site: Path) -> None:
+    """One Pagefind run from `source` into `output`; Abort (the build fails) if it fails."""
     try:
-        command = pagefind_command(site)
+        command = pagefind_command(source, output)
         # Pagefind reads pagefind.yml from its working folder: none is read from the project.
         with tempfile.TemporaryDirectory() as empty:
             result = subprocess.run(
@@ -72,13 +119,29 @@ def index_site(site: Path) -> None:
         raise Abort("Aborted: the search index could not be built.") from None
     for line in result.stdout.splitlines():
         log.debug(f"pagefind: {line}")
-    written = (site / OUTPUT / "pagefind.js").is_file()
-    if result.returncode or not written:
+    if result.returncode or not (output / "pagefind.js").is_file():
         tail = "\n".join((result.stderr or result.stdout).strip().splitlines()[-10:])
         log.error(f"pagefind failed (exit {result.returncode}) indexing {site}:\n{tail}")
         raise Abort("Aborted: the search index could not be built.")
+
+
+def index_site(site: Path, indexes: int = 1) -> None:
+    """Index the built `site` for Pagefind: in one run, or in `indexes` runs one after
+    another, each over its share of the pages; Abort (the build fails) if one fails."""
+    started = time.perf_counter()
+    if indexes == 1:
+        run_pagefind(site, site / OUTPUT, site)
+    else:
+        folder = site / PAGES
+        try:
+            for number, share in enumerate(shares(site, indexes), 1):
+                link_share(site, share, folder)
+                run_pagefind(folder, site / index_folder(number), site)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     log.info(
-        f"pagefind: indexed the site in {time.perf_counter() - started:.2f} s "
+        f"pagefind: indexed the site in {time.perf_counter() - started:.2f} s, "
+        f"{indexes} index{'es' if indexes > 1 else ''} "
         f"(largest child process {peak:.0f} MB)"
     )
