@@ -118,19 +118,22 @@ def bench_size(n: int, args: argparse.Namespace) -> Size:
     shutil.rmtree(site, ignore_errors=True)
     glossary = [sys.executable, "-m", "termbase.cli"]
     result = Size(n)
-    commands = {
-        "glossary check (cold)": [*glossary, "check"],
-        "mkdocs build --strict": [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        "glossary linkcheck": [*glossary, "linkcheck", str(site)],
+    commands = {  # step: (name in the report, command)
+        "check": ("glossary check (cold)", [*glossary, "check"]),
+        "build": ("mkdocs build --strict", [sys.executable, "-m", "mkdocs", "build", "--strict"]),
+        "linkcheck": ("glossary linkcheck", [*glossary, "linkcheck", str(site)]),
     }
-    for name, command in commands.items():
+    for key, (name, command) in commands.items():
+        if key not in args.steps:
+            continue
         step = result.steps[name] = measure(command, project)
         say(f"N={n:,}: {name}: {step.seconds:.1f} s (CPU {step.cpu:.1f} s), {describe(step)}")
     files = [f for f in site.rglob("*") if f.is_file()]
     result.site_files = len(files)
     result.site_mb = sum(f.stat().st_size for f in files) / 1e6
     result.pagefind_mb = sum(f.stat().st_size for f in (site / "pagefind").rglob("*")) / 1e6
-    if found := PAGEFIND_LINE.search(result.steps["mkdocs build --strict"].log_tail):
+    build = result.steps.get("mkdocs build --strict")
+    if build and (found := PAGEFIND_LINE.search(build.log_tail)):
         result.pagefind_seconds, result.pagefind_indexes = float(found[1]), int(found[2])
         result.pagefind_peak_mb = float(found[3])
     say(f"N={n:,}: site {result.site_mb:.0f} MB in {result.site_files:,} files")
@@ -165,7 +168,7 @@ def report(results: list[Size]) -> str:
         )
     if len(results) > 1:
         small, large = results[0], results[-1]
-        for name in small.steps:
+        for name in small.steps.keys() & large.steps.keys():
             a, b = small.steps[name], large.steps[name]
             growth = (b.cpu / large.n) / (a.cpu / small.n)
             lines.append(
@@ -190,6 +193,12 @@ def main(argv: list[str] | None = None) -> int:
         "--workdir", type=Path, default=Path(tempfile.gettempdir()) / "glossary-bench-huge"
     )
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
+    parser.add_argument(
+        "--steps",
+        default="build,check,linkcheck",
+        type=lambda text: set(text.split(",")),
+        help="which of build, check and linkcheck to run (default all three)",
+    )
     args = parser.parse_args(argv)
     try:
         ns = [int(s) for s in args.sizes.split(",")]
