@@ -28,10 +28,14 @@ audit: $(VENV)/.installed node_modules/.package-lock.json chromium
 
 # The benchmark (bench/run.py): N = 1,000 and 10,000 terms by default, about 25 minutes;
 # `make bench BENCH_ARGS=--quick` builds N = 100 in under a minute.
+# `make bench BENCH_ARGS=--huge` (bench/huge.py) builds 100,000 terms, then 10,000, about
+# an hour: time, memory of the whole process tree and site size, and nothing else.
 bench: $(VENV)/.installed-test chromium  # Playwright and Chromium time the search
 	$(PY) bench/run.py $(BENCH_ARGS)
+ifeq (,$(findstring --huge,$(BENCH_ARGS)))
 	$(PY) bench/lessons.py $(LESSON_ARGS)  # 2,000 lessons: their cost against hand-written pages
 	$(PY) bench/search_engines.py $(SEARCH_ARGS)  # Pagefind and lunr on a phone's network
+endif
 
 # The search part alone: `make bench-search SEARCH_ARGS=--sizes=50000` (or with
 # `--engines=pagefind`: lunr's 50,000-term build adds half an hour).

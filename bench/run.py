@@ -15,6 +15,7 @@ show an edited term.
     python bench/run.py --quick              # N = 100, under a minute
     python bench/run.py                      # N = 1,000 and 10,000
     python bench/run.py --sizes 1000 --repeats 5
+    python bench/run.py --huge               # 100,000 terms against 10,000: bench/huge.py
 """
 
 from __future__ import annotations
@@ -462,6 +463,16 @@ def main(argv: list[str] | None = None) -> int:
         "--workdir", type=Path, default=Path(tempfile.gettempdir()) / "glossary-bench"
     )
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
+    parser.add_argument(
+        "--huge",
+        action="store_true",
+        help="instead: bench/huge.py, 100,000 terms against 10,000 (its own options follow)",
+    )
+    argv = sys.argv[1:] if argv is None else argv
+    if "--huge" in argv:  # bench/huge.py reads the other options itself
+        import huge
+
+        return huge.main([arg for arg in argv if arg != "--huge"])
     args = parser.parse_args(argv)
     try:
         ns = [100] if args.quick else [int(s) for s in (args.sizes or "1000,10000").split(",")]

@@ -347,14 +347,17 @@ def test_above_the_full_text_limit_search_indexes_names_definition_and_questions
     assert "test term" not in entries["glossary/"]["text"]
 
 
-def test_the_full_text_limit_must_be_a_whole_number(tmp_path):
-    site = make_site(tmp_path, "extra:\n  glossary:\n    search:\n      full_text_limit: many\n")
+@pytest.mark.parametrize(
+    "key, value, least", [("full_text_limit", "many", 0), ("pages_per_index", 0, 1)]
+)
+def test_the_search_limits_must_be_whole_numbers(tmp_path, key, value, least):
+    site = make_site(tmp_path, f"extra:\n  glossary:\n    search:\n      {key}: {value}\n")
     site.term("alpha")
     result = site.build()
     output = result.stdout + result.stderr  # MkDocs prints an Abort to stdout
     assert result.returncode == 1
     assert (
-        "mkdocs.yml:25:1: error: extra.glossary.search.full_text_limit: must be a whole number "
-        "of at least 0, not 'many'" in output
+        f"mkdocs.yml:25:1: error: extra.glossary.search.{key}: must be a whole number "
+        f"of at least {least}, not {value!r}" in output
     )
     assert "Traceback" not in output

@@ -27,9 +27,13 @@ SOCIAL_IMAGE = "assets/social-card.png"
 # Pagefind: a static index in chunks, fetched by query; lunr (Material's own search): one
 # index fetched on every page, which also works from file:// (README, Search).
 SEARCH_ENGINES = ("pagefind", "lunr")
+# Pagefind holds every page it indexes in memory at once (~170 KB a term page here): above
+# this many pages, the site gets several indexes, made one after another, that the search
+# box merges (engine/search.py), so a build's memory stops growing with the site.
+PAGES_PER_INDEX = 15000
 _SECTIONS = {
     "autolink": {"enabled", "mode", "exclude", "allow"},
-    "search": {"engine", "full_text_limit"},
+    "search": {"engine", "full_text_limit", "pages_per_index"},
     "seo": {"strict"},
     "cms": {"enabled", "backend"},
 }
@@ -52,6 +56,7 @@ class GlossaryConfig:
     index_page_limit: int = INDEX_PAGE_LIMIT  # above it, the A-Z index links a page a letter
     search_engine: str = SEARCH_ENGINES[0]  # search.engine: "pagefind" or "lunr"
     search_full_text_limit: int = SEARCH_FULL_TEXT_LIMIT  # search.full_text_limit (either engine)
+    pages_per_index: int = PAGES_PER_INDEX  # search.pages_per_index (Pagefind)
     social_image: str = SOCIAL_IMAGE  # the Open Graph card, a path under the site URL
     seo_strict: bool = False  # seo.strict: SEO advice is a warning, so a strict build fails
     cms: bool = True  # cms.enabled: the editors' form at /admin/
@@ -154,6 +159,9 @@ class GlossaryConfig:
             search_engine=engine,
             search_full_text_limit=count(
                 search.get("full_text_limit"), "search.full_text_limit", SEARCH_FULL_TEXT_LIMIT, 0
+            ),  # fmt: skip
+            pages_per_index=count(
+                search.get("pages_per_index"), "search.pages_per_index", PAGES_PER_INDEX, 1
             ),  # fmt: skip
             social_image=text(raw.get("social_image"), "social_image", SOCIAL_IMAGE),
             seo_strict=seo_strict is True,

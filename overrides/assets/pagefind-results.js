@@ -13,10 +13,16 @@ export function pagefind() {
   if (!engine) {
     root = root || document.querySelector("[data-glossary-search]");
     const site = new URL(root.dataset.base, document.baseURI);
-    engine = import(new URL(root.dataset.pagefind, document.baseURI).href).then(async (pf) => {
+    const bundle = new URL(root.dataset.pagefind, document.baseURI);
+    engine = import(bundle.href).then(async (pf) => {
       // Result URLs are site paths ("/glossary/x/"): served under a sub-path, prefix it.
-      await pf.options({ baseUrl: site.pathname, excerptLength: 24 });
+      const options = { baseUrl: site.pathname, excerptLength: 24 };
+      await pf.options(options);
       await pf.init();
+      // A large site has several indexes (engine/search.py): pagefind/part-2/ and on.
+      for (let part = 2; part <= Number(root.dataset.pagefindIndexes || 1); part++) {
+        await pf.mergeIndex(new URL(`part-${part}/`, bundle).href, options);
+      }
       return pf;
     });
     engine.catch(() => { engine = null; }); // offline: try again at the next key press

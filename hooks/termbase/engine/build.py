@@ -31,7 +31,7 @@ from termbase.engine.navcache import NavOnce
 from termbase.engine.pagestate import PageStates
 from termbase.engine.prework import TermPrework
 from termbase.engine.reuse import ServeReuse
-from termbase.engine.search import choose_engine
+from termbase.engine.search import choose_engine, index_count
 from termbase.engine.searchpages import SearchPages
 from termbase.engine.siteurls import SiteUrls
 from termbase.engine.views import Views
@@ -193,6 +193,10 @@ class GlossaryBuild:
         made while MkDocs renders the templates (in a worker, but not under serve's threads)."""
         env.globals["glossary_search"] = self.search_engine  # which box the header shows
         env.globals["nav_once"] = NavOnce(nav, config.theme.get("features") or [])
+        pages = [file.src_uri for file in files.documentation_pages()]
+        # Pagefind's indexes, known before any page is rendered: the box merges them.
+        indexes = index_count(len(pages), self.settings.pages_per_index)
+        env.globals["glossary_search_indexes"] = indexes
         if self.reuse:
             self.reuse.before_templates(env, files, config, nav, self.states, self.heads.by_page)
         maps = self.session.maps if self.session else None
@@ -200,8 +204,7 @@ class GlossaryBuild:
             self.graph, self.heads, self.urls, self.courses, self.site_dir, (env, config), maps
         )
         # Pagefind reads what MkDocs writes, cut to what it indexes (engine/searchpages.py).
-        self.search_pages = SearchPages() if self.search_engine == "pagefind" else None
-        pages = [file.src_uri for file in files.documentation_pages()]
+        self.search_pages = SearchPages(indexes) if self.search_engine == "pagefind" else None
         self.prework.start(pages, background=self.session is None)
         course_views = CourseViews(self.courses, self.urls.url_for, self.graph.terms)
         self.views = Views(

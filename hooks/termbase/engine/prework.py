@@ -12,6 +12,7 @@ functions run in this process.
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import os
 import sys
@@ -70,6 +71,10 @@ class TermPrework:
         self._worker = context.Process(target=self._work, args=(sender,), daemon=True)
         self._worker.start()
         sender.close()
+        # Ctrl-C skips on_build_error: stop the worker before the unfinished folder is
+        # deleted at exit (atexit runs this before engine/atomic.py's handler, registered
+        # earlier), or it writes into that folder while it is deleted and leaves it behind.
+        atexit.register(self.stop)
 
     def concept_map_html(self, slug: str) -> Markup:
         """The term's concept map as inline SVG ("" for a term with no relations)."""

@@ -12,12 +12,21 @@ What Pagefind needs, in memory to index and in bytes for a reader to search, gro
 words it indexes: above `search.full_text_limit` terms it skips what Material's search skips
 (term pages' explanations and FAQ answers, the lists of definitions), which is the bound
 for large glossaries (README, Search).
+
+Pagefind keeps every page it reads in memory until it writes the index, so one index of a
+very large site outgrows the machine. Above `search.pages_per_index` pages the cut pages
+are shared among several indexes, each made by its own Pagefind run over a folder of
+hard links to its share (`pagefind/` for the first, `pagefind/part-2/` and on for the
+others), and the search box merges them (Pagefind's `mergeIndex`).
 """
 
 from __future__ import annotations
 
 import logging
+import math
+import os
 import resource
+import shutil
 import subprocess
 import tempfile
 import time
@@ -32,7 +41,7 @@ log = logging.getLogger("mkdocs.hooks.glossary")
 
 MATERIAL_SEARCH = "material/search"
 OUTPUT = "pagefind"  # the index's folder in the site: pagefind/pagefind.js and its chunks
-TIMEOUT = 3600  # seconds; 50,000 synthetic pages took 3 min 17 s here
+TIMEOUT = 3600  # seconds for one Pagefind run
 
 
 def choose_engine(config: MkDocsConfig, settings: GlossaryConfig) -> str:
@@ -53,6 +62,16 @@ def choose_engine(config: MkDocsConfig, settings: GlossaryConfig) -> str:
     return settings.search_engine
 
 
+def index_count(pages: int, pages_per_index: int) -> int:
+    """How many Pagefind indexes a site of `pages` pages gets (the search box merges them)."""
+    return max(1, math.ceil(pages / pages_per_index))
+
+
+def index_folder(number: int) -> str:
+    """Where the index `number` (from 1) goes in the site."""
+    return OUTPUT if number == 1 else f"{OUTPUT}/part-{number}"
+
+
 def pagefind_command(pages: Path, output: Path | None = None) -> list[str]:
     """Pagefind indexing the HTML files under `pages` into `output` (default: pages/pagefind)."""
     from pagefind_bin import get_executable  # installed by `pagefind[bin]` (pyproject.toml)
@@ -68,29 +87,70 @@ def pagefind_command(pages: Path, output: Path | None = None) -> list[str]:
     ]
 
 
-def index_site(pages: Path, output: Path) -> None:
-    """Run Pagefind over the HTML under `pages` into `output`; Abort (the build fails) if it
-    cannot."""
-    started = time.perf_counter()
+def shares(site: Path, indexes: int) -> list[list[str]]:
+    """The HTML files under `site`, by path there, in `indexes` contiguous runs of the sorted
+    list (a term's page and its neighbours' stay together; the sizes differ by one at most)."""
+    pages = sorted(str(path.relative_to(site)) for path in site.rglob("*.html"))
+    size, extra = divmod(len(pages), indexes)
+    runs, start = [], 0
+    for number in range(indexes):
+        end = start + size + (number < extra)
+        runs.append(pages[start:end])
+        start = end
+    return runs
+
+
+def link_share(site: Path, share: list[str], folder: Path) -> None:
+    """A folder of hard links to `share` (a copy where the file system has none), with the
+    pages' paths in the site, so that Pagefind gives them the same URLs."""
+    shutil.rmtree(folder, ignore_errors=True)
+    for name in share:
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(site / name, target)
+        except OSError:
+            shutil.copyfile(site / name, target)
+
+
+def run_pagefind(source: Path, output: Path, site: Path) -> None:
+    """One Pagefind run from `source` into `output`; Abort (the build fails) if it fails."""
     try:
-        command = pagefind_command(pages.resolve(), output.resolve())
+        command = pagefind_command(source.resolve(), output.resolve())
         # Pagefind reads pagefind.yml from its working folder: none is read from the project.
         with tempfile.TemporaryDirectory() as empty:
             result = subprocess.run(
                 command, cwd=empty, capture_output=True, text=True, timeout=TIMEOUT, check=False
             )
     except (OSError, subprocess.TimeoutExpired, FileNotFoundError) as error:
-        log.error(f"pagefind: cannot index {pages}: {error}")
+        log.error(f"pagefind: cannot index {site}: {error}")
         raise Abort("Aborted: the search index could not be built.") from None
     for line in result.stdout.splitlines():
         log.debug(f"pagefind: {line}")
-    written = (output / "pagefind.js").is_file()
-    if result.returncode or not written:
+    if result.returncode or not (output / "pagefind.js").is_file():
         tail = "\n".join((result.stderr or result.stdout).strip().splitlines()[-10:])
-        log.error(f"pagefind failed (exit {result.returncode}) indexing {pages}:\n{tail}")
+        log.error(f"pagefind failed (exit {result.returncode}) indexing {site}:\n{tail}")
         raise Abort("Aborted: the search index could not be built.")
+
+
+def index_site(pages: Path, site: Path, indexes: int = 1) -> None:
+    """Index the HTML under `pages` into the `site`'s pagefind/ folder: in one run, or in
+    `indexes` runs one after another, each over its share; Abort (the build fails) if one
+    fails."""
+    started = time.perf_counter()
+    if indexes == 1:
+        run_pagefind(pages, site / OUTPUT, site)
+    else:
+        folder = pages.with_name(f"{pages.name}-share")
+        try:
+            for number, share in enumerate(shares(pages, indexes), 1):
+                link_share(pages, share, folder)
+                run_pagefind(folder, site / index_folder(number), site)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     log.info(
-        f"pagefind: indexed the site in {time.perf_counter() - started:.2f} s "
+        f"pagefind: indexed the site in {time.perf_counter() - started:.2f} s, "
+        f"{indexes} index{'es' if indexes > 1 else ''} "
         f"(largest child process {peak:.0f} MB)"
     )
