@@ -25,13 +25,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from generate import generate_project  # noqa: E402 - beside this file
+from run import save_results  # noqa: E402
 from treepeak import INTERVAL, TreePeak, tree_rss  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -211,13 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(report(results))
     print(f"\n{os.cpu_count()} cores, Python {sys.version.split()[0]}; one run of each command")
-    args.workdir.mkdir(parents=True, exist_ok=True)
-    (args.workdir / "results.json").write_text(
-        json.dumps([asdict(r) for r in results], indent=2), encoding="utf-8"
-    )
-    if not args.keep:
-        for n in ns:
-            shutil.rmtree(args.workdir / f"{n}", ignore_errors=True)
+    save_results(args.workdir, results, keep=args.keep)
     return 0
 
 

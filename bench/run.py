@@ -437,6 +437,17 @@ def machine(repeats: int, load: tuple[float, float], reference: tuple[float, flo
     )
 
 
+def save_results(workdir: Path, results: list, keep: bool) -> None:
+    """results.json in `workdir`; the generated projects removed unless kept."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    (workdir / "results.json").write_text(
+        json.dumps([asdict(r) for r in results], indent=2), encoding="utf-8"
+    )
+    if not keep:
+        for result in results:
+            shutil.rmtree(workdir / f"{result.n}", ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sizes = parser.add_mutually_exclusive_group()
@@ -490,12 +501,7 @@ def main(argv: list[str] | None = None) -> int:
     print(details(results))
     print()
     print(machine(args.repeats, (load_before, load_after), (reference_before, reference_after)))
-    (args.workdir / "results.json").write_text(
-        json.dumps([asdict(r) for r in results], indent=2), encoding="utf-8"
-    )
-    if not args.keep:
-        for n in ns:
-            shutil.rmtree(args.workdir / f"{n}", ignore_errors=True)
+    save_results(args.workdir, results, keep=args.keep)
     return 0
 
 
