@@ -214,3 +214,22 @@ def rank(page: Page, queries: list[str]) -> dict[str, list[str]]:
         }""",
         queries,
     )
+
+
+def names_not_first(page: Page, terms) -> dict[str, list[str]]:
+    """Each term whose own page is not the first result for its name: its top three."""
+    ranked = rank(page, [t.term for t in terms])
+    return {
+        t.term: ranked[t.term][:3] for t in terms if ranked[t.term][:1] != [f"glossary/{t.slug}/"]
+    }
+
+
+def aliases_not_in_top_three(page: Page, terms) -> dict[str, list[str]]:
+    """Each alias whose term's page is not among its first three results: those three."""
+    aliases = {alias: t.slug for t in terms for alias in t.aliases}
+    ranked = rank(page, list(aliases))
+    return {
+        alias: ranked[alias][:3]
+        for alias, slug in aliases.items()
+        if f"glossary/{slug}/" not in ranked[alias][:3]
+    }
