@@ -624,7 +624,8 @@ def generate_project(folder: Path, n: int, seed: int = 8) -> Path:
     config["extra_css"] = main.get("extra_css", [])
     config["nav"] = _nav(articles, "glossary/index.md")  # the hooks add the categories
     # The glossary's own settings, as the hooks will read them (validated by the same code).
-    glossary = (main.get("extra") or {}).get("glossary", {})
+    glossary = dict((main.get("extra") or {}).get("glossary", {}))
+    glossary.pop("languages", None)  # one language: the repository's translations aside
     GlossaryConfig.parse(glossary, REPO / "mkdocs.yml")
     config["extra"] = {"glossary": glossary}
     config["markdown_extensions"] = main.get("markdown_extensions", [])

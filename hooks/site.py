@@ -39,6 +39,7 @@ def on_files(files, config):
 def on_nav(nav, config, files):
     global _nav
     _nav = nav  # the reuse keys under serve hash it
+    _build.language_navs(nav, config, files)  # each translation's own nav
     return nav
 
 

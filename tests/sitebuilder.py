@@ -210,3 +210,16 @@ def make_course_site(root: Path, extra_config: str = "extra_css: [assets/glossar
     site.write("content/lessons/one.md", lesson("First steps", 1, extra=related))
     site.write("content/lessons/two.md", lesson("Second steps", 2, chapter="deception"))
     return site
+
+
+def project_glossary():
+    """The real glossary in its source language: its translations loaded, and left out."""
+    from termbase.config import ProjectConfig
+    from termbase.graph.relations import TermGraph
+    from termbase.parts import DEFAULT_PART
+    from termbase.reading.load import load_glossary
+
+    settings = ProjectConfig.read(PROJECT / "mkdocs.yml").glossary
+    codes = [lang.code for lang in settings.translations]
+    glossary = load_glossary(PROJECT / "glossary", root=PROJECT, languages=codes)
+    return TermGraph(glossary).part(DEFAULT_PART).glossary

@@ -7,15 +7,15 @@ import re
 import pytest
 import yaml
 
-from sitebuilder import PROJECT
+from sitebuilder import PROJECT, project_glossary
 from termbase.course.load import load_courses
-from termbase.reading.load import load_glossary
 
-GLOSSARY = load_glossary(PROJECT / "glossary", root=PROJECT)
+GLOSSARY = project_glossary()
 PUBLISHED = GLOSSARY.published
 CORE = {"mesa-optimization", "inner-alignment", "deceptive-alignment"}
 CONTENT_PAGES = [
     "index.md",
+    "fr/index.md",
     "about.md",
     "lessons/what-training-optimizes.md",
     "explainers/mesa-optimization-explained.md",

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from sitebuilder import PROJECT, make_site
+from sitebuilder import PROJECT, make_site, project_glossary
 from termbase.graph.relations import TermGraph
 from termbase.pages.glossarymap import MAP_LIMIT, category_map, category_overview
 from termbase.pages.mapshapes import GAP, box_size, wrap
@@ -73,7 +73,7 @@ def report(name: str, before: int, after: int, labels: int, lines: int) -> None:
 
 @pytest.fixture(scope="module")
 def starter() -> TermGraph:
-    return TermGraph(load_glossary(PROJECT / "glossary", root=PROJECT))
+    return TermGraph(project_glossary())
 
 
 def drawn(svg) -> tuple[list[Box], dict[str, Point], list[tuple[str, str]]]:

@@ -110,7 +110,7 @@ EDITS: dict[str, Callable[[Path], None]] = {
         root / "content/lessons/evidence-on-deception.md", "  summary: ", "  summary: Revised. "
     ),
     "a template": lambda root: replace_in(
-        root / "overrides/term.html", "Related terms</h2>", "Related ideas</h2>"
+        root / "overrides/term.html", '{{ _("Related terms") }}</h2>', "Related ideas</h2>"
     ),
 }
 

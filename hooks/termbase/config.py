@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from termbase.languages import Language, language_part, parse_languages
 from termbase.model import GlossaryError, Location, Problem
 from termbase.parts import DEFAULT_PART, Part, parse_parts
 from termbase.reading.schema import suggest
@@ -41,7 +42,8 @@ AUTOLINK_ALLOW = ("headings", "quotes")  # places skipped unless autolink.allow 
 # Decap CMS's backend when mkdocs.yml names none: GitHub, once `repo` is set (README, "Editing
 # in the browser"); until then /admin/ works with the local backend only.
 CMS_BACKEND = (("name", "github"), ("branch", "main"))
-_KEYS = {"dir", "index_page_limit", "social_image", "links_to", "glossaries", *_SECTIONS}
+_KEYS = {"dir", "index_page_limit", "social_image", "links_to", "glossaries", "languages",
+         *_SECTIONS}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -63,11 +65,31 @@ class GlossaryConfig:
     cms_backend: tuple[tuple[str, str], ...] = CMS_BACKEND  # cms.backend, Decap's own keys
     links_to: frozenset[str] = frozenset()  # links_to: other glossaries content pages link
     glossaries: tuple[Part, ...] = ()  # glossaries: the site's other glossaries
+    languages: tuple[Language, ...] = ()  # languages: the source language, then translations
 
     @property
     def parts(self) -> tuple[Part, ...]:
         """Every glossary of the site, the default (`dir`, pages under glossary/) first."""
         return (Part(DEFAULT_PART, "Glossary", self.dir, self.links_to), *self.glossaries)
+
+    @property
+    def translations(self) -> tuple[Language, ...]:
+        """The languages the site is translated into (not its source language)."""
+        return self.languages[1:]
+
+    def translated_parts(self) -> tuple[Part, ...]:
+        """Each glossary's translation into each language (termbase.languages): its term
+        files in `<dir>/<code>/`, linking its own glossary's and the others' translations."""
+        return tuple(
+            Part(
+                language_part(lang.code, part.name),
+                part.title,
+                f"{part.dir}/{lang.code}",
+                frozenset(language_part(lang.code, other) for other in part.links_to),
+            )
+            for lang in self.translations
+            for part in self.parts
+        )
 
     @classmethod
     def parse(cls, raw: Any, config_file: str | Path = CONFIG_FILE) -> GlossaryConfig:
@@ -169,9 +191,11 @@ class GlossaryConfig:
             cms_backend=tuple((str(k), v) for k, v in backend.items()),
         )
         parts = parse_parts(raw.get("glossaries"), raw.get("links_to"), config.dir, problem)
+        names = {DEFAULT_PART, *(part.name for part in parts[1])}
+        languages = parse_languages(raw.get("languages"), names, problem)
         if problems:
             raise GlossaryError(problems)
-        return replace(config, links_to=parts[0], glossaries=parts[1])
+        return replace(config, links_to=parts[0], glossaries=parts[1], languages=languages)
 
 
 @dataclass(frozen=True)
@@ -184,6 +208,7 @@ class ProjectConfig:
     docs_dir: str = "docs"
     site_dir: str = "site"
     glossary: GlossaryConfig = GlossaryConfig()
+    theme_dir: str = "overrides"  # theme.custom_dir: the templates and their catalogs
 
     @classmethod
     def find(cls, start: Path) -> ProjectConfig | None:
@@ -202,6 +227,7 @@ class ProjectConfig:
             raise GlossaryError([problem]) from None
         config = config if isinstance(config, dict) else {}
         extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+        theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
         return cls(
             root=config_file.resolve().parent,
             site_name=str(config.get("site_name") or ""),
@@ -209,6 +235,7 @@ class ProjectConfig:
             docs_dir=str(config.get("docs_dir") or "docs"),
             site_dir=str(config.get("site_dir") or "site"),
             glossary=GlossaryConfig.parse(extra.get("glossary"), config_file),
+            theme_dir=str(theme.get("custom_dir") or "overrides"),
         )
 
 

@@ -94,6 +94,8 @@ class Term:
     see: str | None = None  # a see entry: the slug of the term it sends readers to
     match_case: bool = False  # linked automatically only where written with a name's case
     autolink: bool = True  # False: never linked automatically
+    translates: str | None = None  # a translation (termbase.languages): its source term's id
+    source_hash: str | None = None  # a translation: the source text it follows (its hash)
     lines: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
 
     @property

@@ -16,7 +16,8 @@ GLOSSARY = "glossary/"  # the default glossary's pages live here, whatever its t
 HOME_URI = "index.md"
 # Another glossary of the site (termbase.parts) has its pages under its name: ids with a
 # `name:` in front (`kubernetes:pod`) live at `kubernetes/pod.md`.
-_LISTING = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*/(category|letter)/[^/]+\.md$")
+# A translation's pages are one folder deeper (`fr/glossary/`, termbase.languages).
+_LISTING = re.compile(r"^(.+)/(category|letter)/[^/]+\.md$")
 
 
 def _path(ident: str) -> str:
@@ -59,7 +60,8 @@ def letter_uri(letter: str, part: str = DEFAULT_PART) -> str:
 
 def part_of_uri(uri: str) -> str:
     """The glossary a generated page belongs to: the folder it lives in."""
-    return uri.partition("/")[0]
+    match = _LISTING.match(uri)
+    return match.group(1) if match else posixpath.dirname(uri)
 
 
 def course_uri(course: str) -> str:
@@ -73,30 +75,27 @@ def chapter_uri(course: str, chapter: str) -> str:
 def is_category(uri: str) -> bool:
     """A category page of a glossary (ask only of generated pages)."""
     match = _LISTING.match(uri)
-    return bool(match) and match.group(1) == "category"
+    return bool(match) and match.group(2) == "category"
 
 
 def is_letter(uri: str) -> bool:
     match = _LISTING.match(uri)
-    return bool(match) and match.group(1) == "letter"
+    return bool(match) and match.group(2) == "letter"
 
 
 def category_of_uri(uri: str) -> str:
     """The category id a category page shows."""
-    part, _, rest = uri.partition("/")
-    return term_id(part, posixpath.splitext(posixpath.basename(rest))[0])
+    return term_id(part_of_uri(uri), posixpath.splitext(posixpath.basename(uri))[0])
 
 
 def slug_of_built_page(page: str, prefixes: dict[str, str] | None = None) -> str | None:
     """The term id whose page is `glossary/<slug>/index.html` in the built site, if any;
     `prefixes` (`kubernetes/` -> `kubernetes`) names the site's other glossaries."""
-    folder, _, rest = page.partition("/")
+    if not page.endswith("/index.html"):
+        return None
+    folder, _, slug = page[: -len("/index.html")].rpartition("/")
     part = (prefixes or {GLOSSARY: DEFAULT_PART}).get(folder + "/")
-    if part and rest.endswith("/index.html"):
-        slug = rest[: -len("/index.html")]
-        if "/" not in slug:
-            return term_id(part, slug)
-    return None
+    return term_id(part, slug) if part and slug else None
 
 
 def resolve(page_uri: str, href: str) -> str | None:

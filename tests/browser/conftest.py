@@ -22,9 +22,8 @@ import yaml
 from playwright.sync_api import Browser, BrowserContext, Page
 from selectolax.lexbor import LexborHTMLParser
 
-from sitebuilder import MKDOCS
+from sitebuilder import MKDOCS, project_glossary
 from termbase.model import Term
-from termbase.reading.load import load_glossary
 
 from .reading import CHROMIUM, CHROMIUM_ARGS, DESKTOP, INSTALL_CHROMIUM, PHONE, PROJECT, Watch
 
@@ -185,7 +184,7 @@ def base_url(site: Site) -> str:
 @pytest.fixture(scope="session")
 def terms() -> list[Term]:
     """The published terms of the real glossary, as editors wrote them."""
-    glossary = load_glossary(PROJECT / "glossary", root=PROJECT)
+    glossary = project_glossary()
     return sorted((t for t in glossary.terms.values() if not t.draft), key=lambda t: t.slug)
 
 

@@ -145,10 +145,12 @@ def _published(cms: Cms, path: str, done: Callable[[dict], bool]) -> dict:
 
 
 def _check_and_build(cms: Cms, out: Path, slug: str) -> str:
-    """`glossary check` passes, and a strict build has the term's page: its HTML."""
+    """`glossary check` passes with no warning about the term, and a strict build has the
+    term's page: its HTML."""
     checked = run([*GLOSSARY, "check"], cms.project)
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    assert " 0 warning(s)" in checked.stdout, checked.stdout + checked.stderr
+    # The form's file has no warning (a translation may now be out of date: that is right)
+    assert f"glossary/{slug}.yml:" not in checked.stdout, checked.stdout + checked.stderr
     build(cms.project / "mkdocs.yml", out)
     return (out / "glossary" / slug / "index.html").read_text(encoding="utf-8")
 

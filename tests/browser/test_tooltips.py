@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from termbase.reading.load import load_glossary
+from sitebuilder import project_glossary
 
-from .reading import PROJECT, open_page
+from .reading import open_page
 from .test_accessibility import AXE
 
 CARD = "#glossary-card"
@@ -32,7 +32,7 @@ def linked_page(site) -> str:
 @pytest.fixture(scope="module")
 def categories() -> dict[str, str]:
     """Category names by key, as the cards show them."""
-    glossary = load_glossary(PROJECT / "glossary", root=PROJECT)
+    glossary = project_glossary()
     return {key: category.name for key, category in glossary.categories.items()}
 
 

@@ -66,7 +66,8 @@ class Project:
     def scan(self) -> None:
         """List the term files and Markdown pages once, so lookups touch no disk."""
         self._term_files = {}
-        for part in self.config.glossary.parts:  # every glossary of the site
+        settings = self.config.glossary
+        for part in (*settings.parts, *settings.translated_parts()):  # every glossary, language
             terms = self.root / part.dir
             names = os.listdir(terms) if terms.is_dir() else []
             self._term_files |= {
@@ -91,7 +92,8 @@ class Project:
 
     @property
     def _prefixes(self) -> dict[str, str]:
-        return {part.prefix: part.name for part in self.config.glossary.parts}
+        settings = self.config.glossary
+        return {part.prefix: part.name for part in (*settings.parts, *settings.translated_parts())}
 
     def source_of(self, page: str) -> str | None:
         """The file an editor changes to change a built page, or None for generated pages."""

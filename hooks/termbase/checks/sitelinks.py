@@ -41,6 +41,7 @@ _META_URL_SELECTOR = ", ".join(
 # JSON keys whose value is a URL even when relative; any absolute http(s) string is a URL too.
 _JSON_URL_KEYS = {"url", "href", "@id", "item", "sameas", "image", "logo", "contenturl", "json"}
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML_NS = "{http://www.w3.org/1999/xhtml}"
 
 
 @dataclass(frozen=True)
@@ -98,13 +99,16 @@ def robots_links(robots: bytes) -> Iterator[FoundLink]:
 
 
 def sitemap_links(sitemap: bytes) -> Iterator[FoundLink]:
-    """The `<loc>` of every sitemap entry; ValueError when the file is not XML."""
+    """The `<loc>` of every sitemap entry and its translations' `xhtml:link`s; ValueError
+    when the file is not XML."""
     try:
         root = ET.fromstring(sitemap)
     except ET.ParseError as err:
         raise ValueError(f"is not valid XML ({err})") from None
     for loc in root.iter(f"{SITEMAP_NS}loc"):
         yield FoundLink("sitemap.xml", (loc.text or "").strip(), "sitemap")
+    for alternate in root.iter(f"{XHTML_NS}link"):
+        yield FoundLink("sitemap.xml", alternate.get("href", "").strip(), "sitemap")
 
 
 def json_links(

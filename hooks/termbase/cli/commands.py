@@ -18,8 +18,10 @@ from termbase.checks.project import Project
 from termbase.cli.report import annotation, in_actions, report
 from termbase.config import ProjectConfig
 from termbase.course.load import load_courses
+from termbase.languages import language_of_part
 from termbase.model import GlossaryError
 from termbase.parallel import available_cores
+from termbase.parts import part_of
 from termbase.reading.cache import ParseCache
 from termbase.reading.jsonschema import json_schema
 from termbase.reading.links import check_page_links
@@ -52,7 +54,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         if args.dir and folder.resolve() not in {(root / p.dir).resolve() for p in parts}:
             glossary = load_glossary(folder.resolve(), root=root, parser=parser)
         else:  # every glossary of the site, which may refer to each other
-            glossary = load_site(parts, root, root=root, parser=parser)
+            codes = [lang.code for lang in project.config.glossary.translations]
+            glossary = load_site(parts, root, root, parser, codes)
         broken = check_page_links(glossary, project.markdown_pages(), root)
         if broken:
             raise GlossaryError(broken + glossary.warnings)
@@ -71,24 +74,57 @@ def cmd_check(args: argparse.Namespace) -> int:
         errors = sum(p.level == "error" for p in err.problems)
         print(f"{errors} error(s) in the lessons of {_shown(docs)}", file=sys.stderr)
         return 1
+    translations = project.config.glossary.translations
+    if translations:
+        from termbase.checks.translations import step_warnings, translation_status
+        from termbase.cli.translate import no_language, to_do_list
+
+        status = translation_status(glossary, [lang.code for lang in translations])
+        glossary.warnings += step_warnings(status, {lang.code: lang.name for lang in translations})
+        if args.lang:
+            report(glossary.warnings)
+            return to_do_list(args.lang, status, project, _shown)
+    elif args.lang:
+        from termbase.cli.translate import no_language
+
+        report([no_language(args.lang, project)])
+        return 1
     report(glossary.warnings)
     elapsed = time.perf_counter() - started
-    published = len(glossary.published)
+    source = [term for term in glossary.terms.values() if not term.translates]
+    published = sum(not term.draft for term in source)
     lessons = ""
     if courses and courses.lessons:
         count = len(courses.courses)
         lessons = f", {len(courses.lessons)} lessons in {count} course{'s' * (count != 1)}"
     print(
-        f"ok: {len(glossary.terms)} term files ({published} published, "
-        f"{len(glossary.terms) - published} drafts), {_see(glossary.redirects)}"
-        f"{len(glossary.categories)} categories{_parts(glossary.parts)}"
+        f"ok: {len(source)} term files ({published} published, "
+        f"{len(source) - published} drafts), {_translated(glossary)}{_see(glossary.redirects)}"
+        f"{_categories(glossary.categories)} categories{_parts(glossary.parts)}"
         f"{lessons}, {_warnings(glossary.warnings)}, checked in {elapsed:.2f} s"
     )
     return 0
 
 
+def _translated(glossary) -> str:
+    """How many translation files, by language: "3 translations (fr 3), "."""
+    by_code: dict[str, int] = {}
+    for term in glossary.terms.values():
+        if term.translates:
+            code = language_of_part(part_of(term.slug)) or ""
+            by_code[code] = by_code.get(code, 0) + 1
+    each = ", ".join(f"{code} {count}" for code, count in sorted(by_code.items()))
+    return f"{sum(by_code.values())} translations ({each}), " if by_code else ""
+
+
+def _categories(categories: dict) -> int:
+    return sum(language_of_part(part_of(key)) is None for key in categories)
+
+
 def _parts(parts: dict[str, str]) -> str:
-    return f" in {len(parts)} glossaries" if len(parts) > 1 else ""
+    """How many glossaries, their translations not counted."""
+    count = sum(language_of_part(part) is None for part in parts)
+    return f" in {count} glossaries" if count > 1 else ""
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -114,6 +150,17 @@ def cmd_new(args: argparse.Namespace) -> int:
         "  4. Open a pull request: CONTRIBUTING.md has the review checklist."
     )
     return 0
+
+
+def cmd_translate(args: argparse.Namespace) -> int:
+    from termbase.cli.translate import run_translate
+
+    try:
+        project = _project()
+    except GlossaryError as err:
+        report(err.problems)
+        return 1
+    return run_translate(args, project, _shown)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

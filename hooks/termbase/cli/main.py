@@ -13,6 +13,7 @@ from termbase.cli.commands import (
     cmd_linkcheck,
     cmd_new,
     cmd_schema,
+    cmd_translate,
 )
 from termbase.cli.report import annotation
 from termbase.reading.jsonschema import SCHEMAS
@@ -39,7 +40,23 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="examples:\n  glossary check\n  glossary check --dir path/to/glossary",
     )
     check.add_argument("--dir", help="the glossary folder (default: glossary/ of the project)")
+    check.add_argument("--lang", metavar="CODE", help="list what a translator into CODE should "
+                       "do next: out-of-date, missing terms and interface texts")  # fmt: skip
     check.set_defaults(run=cmd_check)
+
+    translate = commands.add_parser(
+        "translate",
+        help="start a translation of a term",
+        description="Write glossary/<lang>/<slug>.yml, a translation of glossary/<slug>.yml,\n"
+        "with the source's text as comments beside each field and the source's hash, so\n"
+        "glossary check can tell when the source changes. Never overwrites a file.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  glossary translate new fr inner-alignment",
+    )
+    translate.add_argument("action", choices=["new"], help="new: start a translation file")
+    translate.add_argument("lang", metavar="LANG", help="a language of extra.glossary.languages")
+    translate.add_argument("slug", metavar="SLUG", help="the source term's slug (file name)")
+    translate.set_defaults(run=cmd_translate)
 
     new = commands.add_parser(
         "new",
@@ -76,16 +93,30 @@ def build_parser() -> argparse.ArgumentParser:
         "  glossary import abbr includes/abbreviations.md --prefix abbr\n"
         "  glossary import hugo content/en/docs/reference/glossary --category kubernetes",
     )
-    importer.add_argument("format", choices=["sphinx", "csv", "abbr", "hugo"], metavar="FORMAT",
-                          help="sphinx, csv, abbr or hugo")
+    importer.add_argument(
+        "format",
+        choices=["sphinx", "csv", "abbr", "hugo"],
+        metavar="FORMAT",
+        help="sphinx, csv, abbr or hugo",
+    )
     importer.add_argument("source", metavar="SOURCE", help="the file or folder to read")
-    importer.add_argument("--category", help="put every term in this category (default: the "
-                          "source's category, else the first category)")
-    importer.add_argument("--prefix", help="start every slug with this word, to keep the "
-                          "imported files apart: --prefix k8s writes k8s-pod.yml")
+    importer.add_argument(
+        "--category",
+        help="put every term in this category (default: the "
+        "source's category, else the first category)",
+    )
+    importer.add_argument(
+        "--prefix",
+        help="start every slug with this word, to keep the "
+        "imported files apart: --prefix k8s writes k8s-pod.yml",
+    )
     importer.add_argument("--dry-run", action="store_true", help="check and print, write nothing")
-    importer.add_argument("--column", action="append", metavar="FIELD=HEADER",
-                          help="csv: read FIELD from the column HEADER (repeatable)")
+    importer.add_argument(
+        "--column",
+        action="append",
+        metavar="FIELD=HEADER",
+        help="csv: read FIELD from the column HEADER (repeatable)",
+    )
     importer.add_argument("--dir", help="the glossary folder (default: glossary/ of the project)")
     importer.set_defaults(run=cmd_import)
 

@@ -4,6 +4,7 @@ to the part that handles it, each given only what it needs (see hooks/site.py)."
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -13,6 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from termbase.catalog import Catalogs, long_date
 from termbase.config import GlossaryConfig
 from termbase.course.load import COURSES_FILE, load_courses
 from termbase.course.pages import CourseViews, course_pages
@@ -26,6 +28,7 @@ from termbase.engine.generated import (
     sections_nav,
 )
 from termbase.engine.head import Heads
+from termbase.engine.languagenav import keep_translations_out_of_nav, language_navs, site_languages
 from termbase.engine.markdown_ext import GlossaryExtension, Linking
 from termbase.engine.navcache import NavOnce
 from termbase.engine.pagestate import PageStates
@@ -70,6 +73,11 @@ class GlossaryBuild:
         self.root = Path(config.config_file_path).resolve().parent
         self.folder = (self.root / self.settings.dir).resolve()
         self.folders = [(self.root / part.dir).resolve() for part in self.settings.parts]
+        self.all_parts = (*self.settings.parts, *self.settings.translated_parts())
+        try:
+            self.languages = site_languages(self.settings, config)
+        except GlossaryError as err:
+            raise abort(err.problems, "mkdocs.yml") from None
         self.session = rebuild.session()
         self.graph = TermGraph(self._load())
         try:
@@ -99,7 +107,8 @@ class GlossaryBuild:
         )
         linking = Linking(
             settings=self.settings,
-            indexes=scoped_indexes(self.graph, self.settings.parts, self.settings.excluded),
+            indexes=scoped_indexes(self.graph, self.all_parts, self.settings.excluded),
+            languages=self.languages,
             definitions={slug: term.short_definition for slug, term in terms.items()},
             slug_by_uri={term_uri(slug): slug for slug in terms},
             search_full_text=full_text,
@@ -110,7 +119,13 @@ class GlossaryBuild:
         )
         config.markdown_extensions.append(GlossaryExtension(self.states, linking))  # type: ignore[arg-type]
         self.theme_dir = Path(config.theme.custom_dir or self.root / "overrides")
+        try:
+            codes = tuple(lang.code for lang in self.settings.translations)
+            self.catalogs = Catalogs(self.theme_dir, codes)
+        except GlossaryError as err:
+            raise abort(err.problems, "the interface text") from None
         self.reuse = None
+        self.navs: dict[str, Navigation] = {}
         if self.session:
             config_key = rebuild.digest(
                 Path(config.config_file_path).read_bytes(), config.site_url, self.settings
@@ -128,7 +143,8 @@ class GlossaryBuild:
         cache = self.session.terms if self.session else ParseCache(self.root)
         try:
             parser = TermParser(cache.entries)
-            glossary = load_site(self.settings.parts, self.root, root=self.root, parser=parser)
+            codes = [lang.code for lang in self.settings.translations]
+            glossary = load_site(self.settings.parts, self.root, self.root, parser, codes)
         except GlossaryError as err:
             raise abort(err.problems, "term files") from None
         finally:
@@ -142,6 +158,8 @@ class GlossaryBuild:
         """Generated pages in memory, term-file links checked, the glossary's nav section."""
         if courses_file := files.get_file_from_path(COURSES_FILE):
             files.remove(courses_file)  # declarations, not a page to publish
+        for catalog in [f for f in files if self.catalogs.holds(f.abs_src_path)]:
+            files.remove(catalog)  # MkDocs copies the theme's files: not the catalogs
         hand_written = {file.src_uri for file in files.documentation_pages()}
         broken = check_page_links(self.graph.glossary, hand_written, self.root)
         if broken:
@@ -152,6 +170,7 @@ class GlossaryBuild:
             description=config.site_description or "",
             index_page_limit=self.settings.index_page_limit,
             bytecode_cache=self.session.templates if self.session else None,
+            gettext=self.catalogs.gettext,
         )
         pages = writer.pages() | course_pages(self.courses, writer.env)
         sections = nav_sections(self.graph, self.courses)
@@ -163,9 +182,13 @@ class GlossaryBuild:
         if self.settings.cms:  # the editors' page at /admin/
             add_admin_files(files, config, self.settings, self.graph.glossary, self.courses)
         config["nav"] = sections_nav(config.nav, sections)
+        if config.nav is not None:  # each language its own nav (language_navs)
+            keep_translations_out_of_nav(files, self.languages)
         if self.reuse:
             self.reuse.files_known(files, config, nav_titles(config.nav))
         self.urls = SiteUrls(files, config.site_url)
+        translated = {t.slug: t.translates for t in self.graph.terms.values() if t.translates}
+        self.languages.know(files.src_uris, translated)
         self.site_dir = Path(config.site_dir)
         self.heads = Heads(
             self.graph,
@@ -176,8 +199,13 @@ class GlossaryBuild:
             social_image=self.settings.social_image,
             courses=self.courses,
             seo_strict=self.settings.seo_strict,
+            language_of=self.languages.language_of,
+            gettext=self.catalogs.gettext,
         )
         return files
+
+    def language_navs(self, nav: Navigation, config: MkDocsConfig, files: Files) -> None:
+        self.navs = language_navs(nav, config, files, self.languages, self.catalogs.gettext)
 
     def begin_page(self, page: Page, markdown: str) -> None:
         self.states.begin(page, markdown, self.reuse.markdown if self.reuse else None)
@@ -192,7 +220,11 @@ class GlossaryBuild:
         """Every page's Markdown is converted: the terms' concept maps and JSON files can be
         made while MkDocs renders the templates (in a worker, but not under serve's threads)."""
         env.globals["glossary_search"] = self.search_engine  # which box the header shows
-        env.globals["nav_once"] = NavOnce(nav, config.theme.get("features") or [])
+        env.globals["glossary_alternates"] = partial(
+            self.languages.hreflang, absolute=self.urls.absolute
+        )  # the sitemap's translations of each page
+        features = config.theme.get("features") or []
+        env.globals["nav_once"] = NavOnce(self.navs.values() or [nav], features)
         pages = [file.src_uri for file in files.documentation_pages()]
         # Pagefind's indexes, known before any page is rendered: the box merges them.
         indexes = index_count(len(pages), self.settings.pages_per_index)
@@ -204,7 +236,9 @@ class GlossaryBuild:
             self.graph, self.heads, self.urls, self.courses, self.site_dir, (env, config), maps
         )
         # Pagefind reads what MkDocs writes, cut to what it indexes (engine/searchpages.py).
-        self.search_pages = SearchPages(indexes) if self.search_engine == "pagefind" else None
+        translations = frozenset(lang.code for lang in self.settings.translations)
+        pagefind = self.search_engine == "pagefind"
+        self.search_pages = SearchPages(indexes, translations) if pagefind else None
         self.prework.start(pages, background=self.session is None)
         course_views = CourseViews(self.courses, self.urls.url_for, self.graph.terms)
         self.views = Views(
@@ -216,14 +250,19 @@ class GlossaryBuild:
             course_views,
             Path(config.docs_dir),
             self.prework.concept_map_html,
+            self.languages,
         )
 
     def template_data(self, page: Page) -> dict:
         """The context the templates get from the glossary (on_page_context)."""
         state = self.states.get(page.file.src_uri)
+        code = self.languages.language_of(page.file.src_uri)
+        text = {"_": self.catalogs.gettext(code), "long_date": long_date(code)}
+        if nav := self.navs.get(code):
+            text["nav"] = nav
         if state and self.reuse and (reused := self.reuse.template_data(state)) is not None:
-            return reused
-        return {"glossary": self.views.of(page)}
+            return reused | text
+        return {"glossary": self.views.of(page), **text}
 
     def page_written(self, page: Page, output: str) -> None:
         """Let go of the page's template data: kept for every page, its links and concept

@@ -10,7 +10,7 @@ Terms are never in the nav: Material renders the whole nav into every page.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -52,9 +52,7 @@ def add_generated_pages(
         return json_url(lambda uri: urljoin(site_url, uri), slug)
 
     exports = {
-        "glossary.json": glossary_json(
-            graph, term_url, config.site_name, term_json_url, index_url
-        ),
+        "glossary.json": glossary_json(graph, term_url, config.site_name, term_json_url, index_url),
         "robots.txt": robots_txt(config.site_url),
         **{f"schema/{name}": dumps(schema) for name, schema in SCHEMAS.items()},
     }
@@ -96,6 +94,20 @@ def _entry(item: object) -> tuple[str | None, object]:
     if isinstance(item, dict) and len(item) == 1:
         return next(iter(item.items()))
     return None, item
+
+
+def translated_nav(nav: list, find: Callable[[str], str | None], _: Callable[[str], str]) -> list:
+    """mkdocs.yml's nav in another language: each page's translation (`find`), titles in
+    the language; pages and sections with no translation are left out."""
+    found: list = []
+    for item in nav:
+        title, target = _entry(item)
+        if isinstance(target, list):
+            if children := translated_nav(target, find, _):
+                found.append({_(title) if title else "": children})
+        elif isinstance(target, str) and (uri := find(target)):
+            found.append({_(title): uri} if title else uri)
+    return found
 
 
 def nav_titles(nav: list | None) -> dict[str, str | None]:

@@ -6,16 +6,19 @@ from __future__ import annotations
 import functools
 import logging
 from collections import defaultdict
+from collections.abc import Callable
 from urllib.parse import urljoin
 
 from mkdocs.structure.pages import Page
 
+from termbase.catalog import Gettext, english
 from termbase.course.model import Course, Courses
 from termbase.course.pages import course_of
 from termbase.course.structured import course_ld, lesson_ld
 from termbase.engine.pagestate import PageState, PageStates
 from termbase.engine.siteurls import SiteUrls, plain_title
 from termbase.graph.relations import TermGraph
+from termbase.languages import source_part
 from termbase.model import Term
 from termbase.pages import seo
 from termbase.pages.breadcrumbs import (
@@ -56,7 +59,10 @@ class Heads:
         social_image: str,
         courses: Courses,
         seo_strict: bool = False,
+        language_of: Callable[[str], str] = lambda uri: "",  # a page's language code
+        gettext: Callable[[str], Gettext] = lambda code: english,  # termbase.catalog
     ):
+        self.language_of, self.gettext = language_of, gettext
         self.courses = courses
         self.advise = log.warning if seo_strict else log.info  # SEO advice (README: seo.strict)
         self.graph = graph
@@ -74,8 +80,13 @@ class Heads:
         above = [seo.Crumb(title, self.urls.absolute(uri)) for title, uri in trail]
         return [*above, seo.Crumb(name, url)]
 
+    def _(self, uri: str) -> Gettext:
+        """The interface text of the page's language."""
+        return self.gettext(self.language_of(uri))
+
     def for_page(self, page: Page, state: PageState) -> seo.Head:
         uri = page.file.src_uri
+        _ = self._(uri)
         url = page.canonical_url or self.urls.absolute(uri)
         if state.slug:
             head = self._term(self.graph.terms[state.slug], url)
@@ -101,17 +112,18 @@ class Heads:
                 head.title = (
                     self.site_name if title == self.site_name else f"{self.site_name}: {title}"
                 )
-                head.json_ld.append(seo.breadcrumbs_ld(self.crumbs([], "Home", url)))
+                head.json_ld.append(seo.breadcrumbs_ld(self.crumbs([], _("Home"), url)))
             elif uri in self.indexes:
                 self._index(head, self.indexes[uri])
             elif found := course_of(self.courses, uri):
                 self._course(head, title, *found)
             elif state.untrusted:  # category, letter and map pages of a glossary
                 part = part_of_uri(uri)
-                name = self.graph.glossary.parts.get(part, "Glossary")
+                name = _(self.graph.glossary.parts.get(part, "Glossary"))
                 if is_category(uri):
-                    kind = "glossary" if part == DEFAULT_PART else name
-                    head.title = seo.full_title(f"{title}: {kind} category", self.site_name)
+                    kind = _("glossary") if source_part(part) == DEFAULT_PART else name
+                    category = _("%(title)s: %(kind)s category", title=title, kind=kind)
+                    head.title = seo.full_title(category, self.site_name)
                 trail = listing_trail(part, name)
                 head.json_ld.append(seo.breadcrumbs_ld(self.crumbs(trail, title, url)))
                 if is_letter(uri):
@@ -131,16 +143,20 @@ class Heads:
     def _term(self, term: Term, url: str) -> seo.Head:
         category = self.graph.glossary.categories[term.category]
         part = part_of(term.slug)
-        crumbs = self.crumbs(term_trail(category, self.graph.glossary.parts[part]), term.term, url)
+        _ = self._(term_uri(term.slug))
+        trail = term_trail(category, _(self.graph.glossary.parts[part]))
+        crumbs = self.crumbs(trail, term.term, url)
         description = page_description(term, self.graph.shared_definitions)
         set_url = self.urls.absolute(index_uri(part))
-        return seo.term_head(term, url, crumbs, self.site_name, set_url, description)
+        return seo.term_head(term, url, crumbs, self.site_name, set_url, description, _)
 
     def _index(self, head: seo.Head, part: str) -> None:
         """The A-Z index of one glossary of the site: a DefinedTermSet."""
         published = self.graph.part(part).glossary.published
-        title = self.graph.glossary.parts[part]
-        head.title = seo.full_title(f"{title} of {len(published)} terms, A to Z", self.site_name)
+        _ = self._(index_uri(part))
+        title = _(self.graph.glossary.parts[part])
+        index = _("%(title)s of %(count)s terms, A to Z", title=title, count=len(published))
+        head.title = seo.full_title(index, self.site_name)
         # A paginated index names its terms on the letter pages, each a part of this set.
         paginated = len(published) > self.index_page_limit
         terms = [] if paginated else [(t, self.term_url(t.slug)) for t in published]
@@ -216,10 +232,11 @@ class Heads:
         if not self.urls.site_url:
             log.warning("mkdocs.yml: site_url is not set, so pages have no canonical URL")
         for what in ("title", "description"):
-            seen: dict[str, list[str]] = defaultdict(list)
+            # Within one language: translations may share a name (hreflang ties them).
+            seen: dict[tuple[str, str], list[str]] = defaultdict(list)
             for uri, head in self.by_page.items():
-                seen[getattr(head, what)].append(uri)
-            for value, uris in seen.items():
+                seen[self.language_of(uri), getattr(head, what)].append(uri)
+            for (_, value), uris in seen.items():
                 if len(uris) > 1:
                     log.warning(
                         f"{len(uris)} pages share the {what} {value!r}: {', '.join(sorted(uris))}"

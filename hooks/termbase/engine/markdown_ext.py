@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown, util
@@ -11,6 +11,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from termbase.config import GlossaryConfig
+from termbase.engine.languages import SiteLanguages
 from termbase.engine.pagestate import PageState, PageStates
 from termbase.graph.linker import LinkPolicy, TermIndex, link_tree
 from termbase.graph.scopes import scope_of
@@ -34,6 +35,8 @@ class Linking:
     slug_by_uri: dict[str, str]  # src_uri of each term page -> slug
     search_full_text: bool  # False: generated pages are indexed by their summary only
     skip: SkipRules = SkipRules()  # quotes and headings unless allowed, titles of cited works
+    # Where a translated page's links to untranslated pages go instead.
+    languages: SiteLanguages = field(default_factory=SiteLanguages)
 
     def linked_term(self, page: PageState, href: str) -> str | None:
         target = resolve(page.uri, href)
@@ -90,8 +93,10 @@ class GlossaryLinks(Treeprocessor):
                 # A term the author linked by hand is linked already: no second, automatic link.
                 already_linked=set() if settings.every_mention else self._term_slugs(root),
             )
-            index = scope_of(self.page.uri, self.page.untrusted, self.linking.indexes)
+            codes = self.linking.languages.codes
+            index = scope_of(self.page.uri, self.page.untrusted, self.linking.indexes, codes)
             link_tree(root, index, policy, self._make_link, self._raw_html)
+        self.linking.languages.fall_back(self.page.uri, root.iter("a"))
         self.page.mentions = self._annotate_term_links(root)
         self.page.citations = list(
             dict.fromkeys(

@@ -11,7 +11,7 @@ With `toc.integrate` the nav holds the page's own table of contents: then nothin
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -20,8 +20,8 @@ from mkdocs.structure.pages import Page
 class NavOnce:
     """`nav_once` of the templates, for one build."""
 
-    def __init__(self, nav: Navigation, features: list[str]):
-        self.nav_urls = frozenset(page.url for page in nav.pages)
+    def __init__(self, navs: Iterable[Navigation], features: list[str]):
+        self.nav_urls = frozenset(page.url for nav in navs for page in nav.pages)
         self.reuse = "toc.integrate" not in features
         self.html: dict[str, str] = {}
 

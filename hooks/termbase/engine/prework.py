@@ -147,6 +147,7 @@ class TermPrework:
             page=page,
             base_url=get_relative_url(".", page.url),
             config=self.config,
+            _=self.heads._(term_uri(slug)),  # the interface text of the term's language
         )
 
     def _write(self, slug: str) -> None:

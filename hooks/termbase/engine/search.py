@@ -87,10 +87,17 @@ def pagefind_command(pages: Path, output: Path | None = None) -> list[str]:
     ]
 
 
-def shares(site: Path, indexes: int) -> list[list[str]]:
+def shares(site: Path, indexes: int, translations: frozenset[str] = frozenset()) -> list[list[str]]:
     """The HTML files under `site`, by path there, in `indexes` contiguous runs of the sorted
-    list (a term's page and its neighbours' stay together; the sizes differ by one at most)."""
-    pages = sorted(str(path.relative_to(site)) for path in site.rglob("*.html"))
+    list (a term's page and its neighbours' stay together; the sizes differ by one at most).
+    The pages of each translation (`fr/...`) come after the source's, so that a share holds
+    one language where it can: Pagefind ranks each language apart, within each index."""
+
+    def order(path: str) -> tuple[str, str]:
+        first = path.partition("/")[0]
+        return (first if first in translations else "", path)
+
+    pages = sorted((str(path.relative_to(site)) for path in site.rglob("*.html")), key=order)
     size, extra = divmod(len(pages), indexes)
     runs, start = [], 0
     for number in range(indexes):
@@ -133,7 +140,9 @@ def run_pagefind(source: Path, output: Path, site: Path) -> None:
         raise Abort("Aborted: the search index could not be built.")
 
 
-def index_site(pages: Path, site: Path, indexes: int = 1) -> None:
+def index_site(
+    pages: Path, site: Path, indexes: int = 1, translations: frozenset[str] = frozenset()
+) -> None:
     """Index the HTML under `pages` into the `site`'s pagefind/ folder: in one run, or in
     `indexes` runs one after another, each over its share; Abort (the build fails) if one
     fails."""
@@ -143,7 +152,7 @@ def index_site(pages: Path, site: Path, indexes: int = 1) -> None:
     else:
         folder = pages.with_name(f"{pages.name}-share")
         try:
-            for number, share in enumerate(shares(pages, indexes), 1):
+            for number, share in enumerate(shares(pages, indexes, translations), 1):
                 link_share(pages, share, folder)
                 run_pagefind(folder, site / index_folder(number), site)
         finally:

@@ -45,8 +45,9 @@ def indexed_part(html: str) -> str | None:
 class SearchPages:
     """The cut pages of one build, in a temporary folder until Pagefind has indexed them."""
 
-    def __init__(self, indexes: int = 1) -> None:
+    def __init__(self, indexes: int = 1, translations: frozenset[str] = frozenset()) -> None:
         self.indexes = indexes  # Pagefind indexes to share the pages among (engine/search.py)
+        self.translations = translations  # language codes: their pages' first folder
         self.folder = Path(tempfile.mkdtemp(prefix="termbase-search-"))
         self._made: set[Path] = {self.folder}  # folders made so far: one mkdir each
         self._seen: set[str] = set()  # the pages given, indexed or not
@@ -74,7 +75,7 @@ class SearchPages:
                 uri = path.relative_to(site).as_posix()
                 if uri not in self._seen and not uri.startswith(f"{OUTPUT}/"):
                     self.add(uri, path.read_text(encoding="utf-8", errors="replace"))
-            index_site(self.folder, site, self.indexes)
+            index_site(self.folder, site, self.indexes, self.translations)
         finally:
             self.discard()
 

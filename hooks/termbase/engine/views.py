@@ -12,8 +12,10 @@ from pathlib import Path
 import markdown
 from mkdocs.structure.pages import Page
 
+from termbase.catalog import Gettext, english
 from termbase.course.pages import CourseViews, course_of
 from termbase.engine.head import Heads
+from termbase.engine.languages import SiteLanguages
 from termbase.engine.pagestate import PageState, PageStates
 from termbase.engine.siteurls import SiteUrls, plain_title
 from termbase.graph.relations import Mentions, TermGraph
@@ -40,7 +42,9 @@ class Views:
         courses: CourseViews,
         docs: Path,
         concept_map_html: Callable[[str], str],  # a term's map as SVG (engine/prework.py)
+        languages: SiteLanguages | None = None,
     ):
+        self.languages = languages or SiteLanguages()
         self.graph, self.states, self.mentions = graph, states, mentions
         self.heads, self.urls, self.concept_map_html = heads, urls, concept_map_html
         self.courses, self.docs = courses, docs
@@ -55,14 +59,15 @@ class Views:
             state.view = self._view(page, state)
         return state.view
 
-    def link_to(self, uri: str) -> TitledLink | None:
-        """A link to a page with its title and reading time."""
+    def link_to(self, uri: str, _: Gettext = english) -> TitledLink | None:
+        """A link to a page with its title and reading time (in the language `_` writes)."""
         page = self.urls.page(uri)
         if page is None:
             return None
         minutes = other.minutes if (other := self.states.get(uri)) else 0
         title = plain_title(page) or uri
-        return TitledLink(title, self.urls.url_for(uri), f"{minutes} min read" if minutes else "")
+        minutes_read = _("%(minutes)s min read", minutes=minutes) if minutes else ""
+        return TitledLink(title, self.urls.url_for(uri), minutes_read)
 
     def _view(self, page: Page, state: PageState) -> dict:
         terms, url_for = self.graph.terms, self.urls.url_for
@@ -81,11 +86,15 @@ class Views:
         }
         view["related_pages"] = []
         for uri in page.meta.get("related") or []:
-            if link := self.link_to(posixpath.normpath(str(uri))):
+            if link := self.link_to(posixpath.normpath(str(uri)), self.heads._(state.uri)):
                 view["related_pages"].append(link)
             else:
                 log.warning(f"{state.source}: related page {uri!r} is not a page of the site")
         view["head"] = self.heads.for_page(page, state)
+        view["language"] = self.languages.view(state.uri, url_for, self.urls.absolute)
+        if view["language"]:  # structured data says which language the page is in
+            for data in view["head"].json_ld:
+                data.setdefault("inLanguage", view["language"]["code"])
         if state.untrusted and state.uri in self.maps:  # each glossary's own map
             part = self.graph.part(self.maps[state.uri])
             view["map"], view["map_limit"] = glossary_map(part, url_for), MAP_LIMIT

@@ -11,7 +11,15 @@ from collections.abc import Iterable, Sequence
 
 from termbase.graph.linker import TermIndex
 from termbase.graph.relations import TermGraph
+from termbase.languages import (
+    language_of_part,
+    language_of_uri,
+    language_part,
+    source_part,
+    translated_id,
+)
 from termbase.parts import DEFAULT_PART, Part, part_of
+from termbase.urls import part_of_uri
 
 Name = tuple[str, str, bool]  # (name or alias, id of the term it links to, match_case)
 
@@ -34,16 +42,30 @@ def scoped_indexes(
     graph: TermGraph, parts: Sequence[Part], excluded: frozenset[str]
 ) -> dict[str, TermIndex]:
     """Each glossary's index: its own names first (they win a name two glossaries share),
-    then those of the glossaries it links to."""
+    then those of the glossaries it links to. A translation (termbase.languages) then
+    links the source language's names too: to its own page where the term is translated,
+    else to the source's page, so French text that uses an English name links it."""
     names = linkable_names(graph, excluded)
     built: dict[tuple[str, ...], TermIndex] = {}
     indexes = {}
     for part in parts:
         scope = (part.name, *sorted(part.links_to))
         if scope not in built:
-            built[scope] = TermIndex.build(_chain(names.get(p, []) for p in scope))
+            found = [names.get(p, []) for p in scope]
+            if code := language_of_part(part.name):
+                found += [_in_language(names.get(source_part(p), []), code, graph.terms)
+                          for p in scope]  # fmt: skip
+            built[scope] = TermIndex.build(_chain(found))
         indexes[part.name] = built[scope]
     return indexes
+
+
+def _in_language(names: list[Name], code: str, terms: dict) -> list[Name]:
+    """Source-language names, each pointing at its term's translation where there is one."""
+    return [
+        (name, translated if (translated := translated_id(ident, code)) in terms else ident, case)
+        for name, ident, case in names
+    ]
 
 
 def _chain(lists: Iterable[list[Name]]) -> Iterable[Name]:
@@ -51,7 +73,14 @@ def _chain(lists: Iterable[list[Name]]) -> Iterable[Name]:
         yield from names
 
 
-def scope_of(uri: str, generated: bool, indexes: dict[str, TermIndex]) -> TermIndex:
-    """The index a page links with: a generated page's glossary is its folder's."""
-    part = uri.partition("/")[0] if generated else DEFAULT_PART
+def scope_of(
+    uri: str, generated: bool, indexes: dict[str, TermIndex], codes: frozenset[str] = frozenset()
+) -> TermIndex:
+    """The index a page links with: a generated page's glossary is its folder's; a
+    hand-written page links as its language's default glossary does."""
+    if generated:
+        part = part_of_uri(uri)
+    else:
+        code = language_of_uri(uri, codes)
+        part = language_part(code) if code else DEFAULT_PART
     return indexes.get(part) or indexes[DEFAULT_PART]

@@ -225,6 +225,8 @@ def _fit(clusters: list[Cluster], lines: list[tuple[str, str, int]]) -> Glossary
     boxes are drawn over its ends)."""
     boxes = [(c.left, c.top, c.width, c.height) for c in clusters if c.width]
     boxes += [(n.left, n.top, n.width, n.height) for c in clusters for n in c.nodes]
+    if not boxes:  # no published term yet (a translation just begun): an empty map
+        return GlossaryMap((), (), 0, 0, drawn=True)
     dx, dy = MARGIN - min(b[0] for b in boxes), MARGIN - min(b[1] for b in boxes)
     moved = []
     for c in clusters:

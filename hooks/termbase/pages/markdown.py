@@ -11,14 +11,17 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
 
+from termbase.catalog import Gettext, english
 from termbase.config import INDEX_PAGE_LIMIT
 from termbase.graph.relations import TermGraph
+from termbase.languages import language_of_part, source_part
 from termbase.model import Category, Term, sort_key
-from termbase.parts import DEFAULT_PART, local
+from termbase.parts import DEFAULT_PART, local, part_of
 from termbase.reading.rules import DESCRIPTION_MAX
 from termbase.urls import (
     category_uri,
@@ -99,8 +102,10 @@ class PageWriter:
         description: str,
         index_page_limit: int = INDEX_PAGE_LIMIT,
         bytecode_cache: jinja2.BytecodeCache | None = None,  # compiled templates, kept by serve
+        gettext: Callable[[str | None], Gettext] = lambda code: english,  # termbase.catalog
     ):
         self.graph = graph
+        self.gettext = gettext
         self.description = description
         self.index_page_limit = index_page_limit
         self.env = markdown_env(templates, bytecode_cache)
@@ -113,7 +118,9 @@ class PageWriter:
         term_template = self.env.get_template("term.md")
         for term in self.graph.terms.values():
             out[term_uri(term.slug)] = term_template.render(
-                term=term, description=page_description(term, self.graph.shared_definitions)
+                term=term,
+                description=page_description(term, self.graph.shared_definitions),
+                _=self._(part_of(term.slug)),
             )
         see_template = self.env.get_template("see.md")
         for entry in self.graph.redirects.values():
@@ -123,6 +130,7 @@ class PageWriter:
                 target=target,
                 link=relative(term_uri(entry.slug), term_uri(target.slug)),
                 description=see_description(entry, target),
+                _=self._(part_of(entry.slug)),
             )
         return out
 
@@ -137,17 +145,22 @@ class PageWriter:
             **words,
         )
         for key, category in graph.glossary.categories.items():
-            out[category_uri(key)] = self.category(category)
+            out[category_uri(key)] = self.category(category, part)
         return out
 
-    def _words(self, part: str) -> dict[str, str]:
-        """How the templates name a glossary: the default one as before, others by title."""
-        title = self.graph.glossary.parts[part]
-        if part == DEFAULT_PART:
-            return {"title": title, "the_glossary": "the glossary", "kind": "glossary",
-                    "map_title": "Concept map"}  # fmt: skip
-        return {"title": title, "the_glossary": f"the {title}", "kind": title,
-                "map_title": f"{title}: concept map"}  # fmt: skip
+    def _(self, part: str) -> Gettext:
+        """`_` of the part's language (termbase.catalog)."""
+        return self.gettext(language_of_part(part))
+
+    def _words(self, part: str) -> dict:
+        """How the templates name a glossary: the default one as before, others by title;
+        and `_`, its language's interface text."""
+        _, title = self._(part), self.graph.glossary.parts[part]
+        if source_part(part) == DEFAULT_PART:
+            return {"title": _(title), "the_glossary": _("the glossary"), "kind": _("glossary"),
+                    "map_title": _("Concept map"), "_": _}  # fmt: skip
+        return {"title": title, "the_glossary": _("the %(title)s", title=title), "kind": title,
+                "map_title": _("%(title)s: concept map", title=title), "_": _}  # fmt: skip
 
     def letters(self, part: str = DEFAULT_PART) -> dict[str, list[Term]]:
         return by_letter(self.graph.part(part).glossary.published)
@@ -174,8 +187,19 @@ class PageWriter:
             categories=categories,
             category_link=lambda key: category_uri(key).removeprefix(f"{part}/"),
             description=self.description,
+            untranslated=self.untranslated(part),
             **self._words(part),
         )
+
+    def untranslated(self, part: str) -> list[tuple[Term, str]]:
+        """A translated glossary's index lists the source's terms it lacks, each linked to
+        its page in the source language: (term, link from the index)."""
+        if language_of_part(part) is None:
+            return []
+        done = {term.translates for term in self.graph.part(part).terms.values()}
+        source = self.graph.part(source_part(part)).glossary.published
+        here = index_uri(part)
+        return [(t, relative(here, term_uri(t.slug))) for t in source if t.slug not in done]
 
     def letter_pages(self, part: str = DEFAULT_PART) -> dict[str, str]:
         """One page per letter, only when the index is paginated."""
@@ -194,9 +218,9 @@ class PageWriter:
             for letter, group in letters.items()
         }
 
-    def category(self, category: Category) -> str:
+    def category(self, category: Category, part: str = DEFAULT_PART) -> str:
         return self.env.get_template("category.md").render(
-            category=category, terms=self.graph.by_category[category.key]
+            category=category, terms=self.graph.by_category[category.key], _=self._(part)
         )
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from termbase.catalog import Gettext, english
 from termbase.model import Term
 
 SCHEMA = "https://schema.org"
@@ -39,8 +40,8 @@ def full_title(title: str, site_name: str) -> str:
     return title if title == site_name else f"{title} | {site_name}"
 
 
-def term_title(term: Term) -> str:
-    return term.seo.title or f"{term.term}: definition and examples"
+def term_title(term: Term, _: Gettext = english) -> str:
+    return term.seo.title or _("%(term)s: definition and examples", term=term.term)
 
 
 def breadcrumbs_ld(crumbs: Iterable[Crumb]) -> dict:
@@ -127,10 +128,11 @@ def article_ld(
 
 
 def term_head(
-    term: Term, url: str, crumbs: list[Crumb], site_name: str, set_url: str, description: str
-) -> Head:
+    term: Term, url: str, crumbs: list[Crumb], site_name: str, set_url: str, description: str,
+    _: Gettext = english,
+) -> Head:  # fmt: skip
     head = Head(
-        title=full_title(term_title(term), site_name),
+        title=full_title(term_title(term, _), site_name),
         description=description,
         url=url,
         og_type="article",

@@ -46,6 +46,9 @@ def check_page_links(glossary: Glossary, pages: set[str], root: Path | None) -> 
                 target = resolve(term_uri(term.slug), href)
                 if target is None or target in known or is_letter(target):
                     continue
+                # A translation may link what is not translated: the source's page is shown.
+                if term.translates and resolve(term_uri(term.translates), href) in known:
+                    continue
                 if target in drafts:
                     reason = "is a draft, which is not published"
                 else:

@@ -17,6 +17,7 @@ from termbase.reading import schema
 from termbase.reading.keyed import read_keyed
 from termbase.reading.parse import TermParser
 from termbase.reading.rules import CATEGORIES_FILE, validate_glossary
+from termbase.reading.translations import read_translations
 
 
 @contextmanager
@@ -35,26 +36,38 @@ def _collector_paused() -> Iterator[None]:
 
 @_collector_paused()
 def load_glossary(
-    folder: Path, *, root: Path | None = None, parser: TermParser | None = None
+    folder: Path,
+    *,
+    root: Path | None = None,
+    parser: TermParser | None = None,
+    languages: Sequence[str] = (),
 ) -> Glossary:
-    """Read and validate every term file in `folder`; raise GlossaryError listing all problems.
+    """Read and validate every term file in `folder` and its translations into `languages`
+    (codes); raise GlossaryError listing all problems.
 
     Paths in messages are shown relative to `root` (the project), as editors see them. A
     `parser` with a cache or workers makes it quicker, never different (see reading.parse).
     """
-    return load_site([Part(DEFAULT_PART, "Glossary", str(folder))], Path(), root, parser)
+    parts = [Part(DEFAULT_PART, "Glossary", str(folder))]
+    return load_site(parts, Path(), root, parser, languages)
 
 
 @_collector_paused()
 def load_site(
-    parts: Sequence[Part], base: Path, root: Path | None = None, parser: TermParser | None = None
+    parts: Sequence[Part],
+    base: Path,
+    root: Path | None = None,
+    parser: TermParser | None = None,
+    languages: Sequence[str] = (),
 ) -> Glossary:
     """Every glossary of a site (`parts`, their folders under `base`) as one Glossary whose
-    terms and categories are keyed by id (parts.term_id); validated across the parts."""
+    terms and categories are keyed by id (parts.term_id); validated across the parts. Each
+    glossary's translations into `languages` (codes) are parts too (termbase.languages)."""
     problems: list[Problem] = []
     glossary = Glossary(terms={}, categories={}, parts={p.name: p.title for p in parts})
     for part in parts:
         _read_part(base / part.dir, part.name, glossary, problems, root, parser or TermParser())
+    read_translations(tuple(parts), tuple(languages), base, _shown(root), glossary, problems)
     problems += validate_glossary(glossary)
     problems.sort(key=lambda p: (p.location.path, p.location.line, p.location.column))
     errors = [p for p in problems if p.level == "error"]
@@ -77,12 +90,7 @@ def _read_part(
         problems.append(Problem(Location(str(folder)), "glossary folder does not exist"))
         return
 
-    def shown(file: Path) -> str:
-        try:
-            return str(file.relative_to(root)) if root else str(file)
-        except ValueError:
-            return str(file)
-
+    shown = _shown(root)
     categories = _load_categories(folder / CATEGORIES_FILE, shown, problems)
     shown_folder = shown(folder)  # once: relative_to for each of 10,000 files shows up in profiles
     jobs: list[tuple[str, str, str]] = []  # (slug, shown path, file), in file name order
@@ -104,6 +112,18 @@ def _read_part(
     for key, category in categories.items():
         ident = term_id(part, key)
         glossary.categories[ident] = category if ident == key else replace(category, key=ident)
+
+
+def _shown(root: Path | None):
+    """How messages show a path: relative to the project where it is inside."""
+
+    def shown(file: Path) -> str:
+        try:
+            return str(file.relative_to(root)) if root else str(file)
+        except ValueError:
+            return str(file)
+
+    return shown
 
 
 def _name_in_site(term: Term, part: str) -> None:
