@@ -35,6 +35,7 @@ bench: $(VENV)/.installed-test chromium  # Playwright and Chromium time the sear
 ifeq (,$(findstring --huge,$(BENCH_ARGS)))
 	$(PY) bench/lessons.py $(LESSON_ARGS)  # 2,000 lessons: their cost against hand-written pages
 	$(PY) bench/search_engines.py $(SEARCH_ARGS)  # Pagefind and lunr on a phone's network
+	$(PY) bench/languages.py $(LANGUAGE_ARGS)  # a second language at 1,000 terms
 endif
 
 # The search part alone: `make bench-search SEARCH_ARGS=--sizes=50000` (or with

@@ -553,10 +553,15 @@ _ConfigLoader.add_multi_constructor(
 _Dumper.add_representer(_Tagged, lambda d, t: d.represent_scalar(t.tag, t.value))
 
 
+def read_config(path: Path) -> dict:
+    """A mkdocs.yml, its !!python tags kept as they are written."""
+    text = path.read_text(encoding="utf-8")
+    return yaml.load(text, Loader=_ConfigLoader)  # noqa: S506 - a safe loader subclass
+
+
 def main_config() -> dict:
     """This repository's mkdocs.yml, so the benchmark tracks its theme and extensions."""
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=_ConfigLoader)  # noqa: S506 - a safe loader subclass
+    return read_config(REPO / "mkdocs.yml")
 
 
 def _common_config(title: str) -> dict:
@@ -583,7 +588,7 @@ def _nav(articles: list[tuple[str, str]], glossary: list) -> list:
     ]
 
 
-def _write_yaml(path: Path, data: dict) -> None:
+def write_yaml(path: Path, data: dict) -> None:
     path.write_text(yaml.dump(data, Dumper=_Dumper, sort_keys=False, width=100), encoding="utf-8")
 
 
@@ -606,7 +611,7 @@ def generate_project(folder: Path, n: int, seed: int = 8) -> Path:
     plans = writer.plan()
     by_slug = {p.slug: p for p in plans}
     categories = {k: {"name": v[0], "description": v[1]} for k, v in CATEGORIES.items()}
-    _write_yaml(folder / "glossary" / "_categories.yml", categories)
+    write_yaml(folder / "glossary" / "_categories.yml", categories)
     for plan in plans:
         text = dump_term(writer.term(plan, by_slug))
         (folder / "glossary" / f"{plan.slug}.yml").write_text(text, encoding="utf-8")
@@ -630,7 +635,7 @@ def generate_project(folder: Path, n: int, seed: int = 8) -> Path:
     config["extra"] = {"glossary": glossary}
     config["markdown_extensions"] = main.get("markdown_extensions", [])
     config["validation"] = main.get("validation", {})
-    _write_yaml(folder / "mkdocs.yml", config)
+    write_yaml(folder / "mkdocs.yml", config)
     return folder
 
 
@@ -678,9 +683,7 @@ def write_floor_config(
 ) -> None:
     """A floor's mkdocs.yml: the project's site, theme and Markdown extensions, no hooks."""
     main = main_config()
-    project_config = yaml.load(  # noqa: S506 - a safe loader subclass
-        (project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader
-    )
+    project_config = read_config(project / "mkdocs.yml")
     articles = [next(iter(item.items())) for item in project_config["nav"][1]["Articles"]]
     articles = [(Path(path).stem, title) for title, path in articles]
     config = _common_config(f"{project_config['site_name']} ({label})")
@@ -689,7 +692,7 @@ def write_floor_config(
     config["not_in_nav"] = not_in_nav
     config["markdown_extensions"] = main.get("markdown_extensions", [])
     config["validation"] = main.get("validation", {})
-    _write_yaml(folder / "mkdocs.yml", config)
+    write_yaml(folder / "mkdocs.yml", config)
 
 
 _TEMPLATE_LINE = re.compile(r"^template: .*\n", re.MULTILINE)

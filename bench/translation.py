@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import yaml
-from generate import CATEGORIES, Writer, cap, dump_term, in_prose
+from generate import CATEGORIES, Writer, cap, dump_term, in_prose, read_config, write_yaml
 
 LANGUAGES = [{"code": "en", "name": "English"}, {"code": "fr", "name": "Français"}]
 TEXT_FIELDS = ("term", "aliases", "short_definition", "explanation", "faq")
@@ -59,7 +59,7 @@ def add_translation(project: Path, n: int, seed: int = 8) -> Path:
         key: {"name": f"{name} (fr)", "description": f"{description} (fr)"}
         for key, (name, description) in CATEGORIES.items()
     }
-    _write_yaml(folder / "_categories.yml", categories)
+    write_yaml(folder / "_categories.yml", categories)
     home = project / "content" / "fr" / "index.md"
     home.parent.mkdir(parents=True, exist_ok=True)
     home.write_text(
@@ -68,11 +68,7 @@ def add_translation(project: Path, n: int, seed: int = 8) -> Path:
         encoding="utf-8",
     )
     config_file = project / "mkdocs.yml"
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config = read_config(config_file)
     config["extra"]["glossary"]["languages"] = LANGUAGES
-    _write_yaml(config_file, config)
+    write_yaml(config_file, config)
     return project
-
-
-def _write_yaml(path: Path, data: dict) -> None:
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")

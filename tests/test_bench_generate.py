@@ -19,6 +19,7 @@ sys.path.insert(0, str(PROJECT / "bench"))
 
 from generate import PROSE_WORDS, Writer, generate_project, write_floor  # noqa: E402
 from handwritten import write_handwritten  # noqa: E402
+from translation import add_translation  # noqa: E402
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -112,3 +113,36 @@ def test_no_alias_is_a_word_of_the_prose():
     one_word = [a for p in writer.plans for a in p.aliases if " " not in a]
     assert len(one_word) > 100
     assert not {a.lower() for a in one_word} & PROSE_WORDS
+
+
+def test_the_translated_project_is_up_to_date_and_links_its_own_names(tmp_path: Path):
+    """The second language bench/languages.py measures: every term translated, in step."""
+    project = add_translation(generate_project(tmp_path / "two", 50, seed=3), 50, seed=3)
+    result = run([*GLOSSARY, "check"], project)
+    assert result.returncode == 0, result.stderr
+    assert "50 translations (fr 50)" in result.stdout and " 0 warning(s)" in result.stdout
+    english = {
+        p.stem: yaml.safe_load(p.read_text("utf-8"))
+        for p in (project / "glossary").glob("[!_]*.yml")
+    }
+    french = {
+        p.stem: yaml.safe_load(p.read_text("utf-8"))
+        for p in (project / "glossary/fr").glob("[!_]*.yml")
+    }
+    assert french.keys() == english.keys()
+    assert not {t["term"].lower() for t in french.values()} & {
+        t["term"].lower() for t in english.values()
+    }
+    result = run([*MKDOCS, "build", "--strict"], project)
+    assert result.returncode == 0, result.stderr
+    # French prose links French names to the French pages (../slug/, not ../../../glossary/)
+    names = {t["term"].lower() for t in french.values()}
+    linked = []
+    for slug in french:
+        page = (project / "site/fr/glossary" / slug / "index.html").read_text("utf-8")
+        linked += re.findall(
+            r'<a class="glossary-term" href="\.\./([a-z0-9-]+)/"[^>]*>([^<]+)</a>', page
+        )
+    assert len(linked) > 50
+    assert all(slug in french for slug, _ in linked)
+    assert sum(text.lower() in names for _, text in linked) > len(linked) / 2

@@ -161,6 +161,8 @@ def test_glossary_json_export(built: Site):
     assert first == {
         "slug": "mesa-optimization",
         "glossary": "glossary",  # the default glossary's name (README, Several glossaries)
+        "language": "en",  # the site's theme.language: a site of one language
+        "translates": None,
         "term": "Mesa-optimization",
         "aliases": ["mesa-optimisation"],
         "url": "https://glossary.example/glossary/mesa-optimization/",

@@ -109,6 +109,34 @@ def test_the_sitemap_lists_each_pages_translations(site: Site):
     assert entries[f"{SITE}glossary/lonely-term/"] == {}
 
 
+def test_glossary_json_lists_each_translation_as_a_glossary_in_its_language(site: Site):
+    from jsonschema import Draft202012Validator
+
+    from termbase.pages.apischema import SCHEMAS
+
+    index = json.loads((site.root / "site/glossary.json").read_text(encoding="utf-8"))
+    glossaries = {
+        g["name"]: (g["language"], g["translates"], g["url"]) for g in index["glossaries"]
+    }
+    assert glossaries == {
+        "glossary": ("en", None, f"{SITE}glossary/"),
+        "fr/glossary": ("fr", "glossary", f"{SITE}fr/glossary/"),
+    }
+    terms = {t["slug"]: t for t in index["terms"]}
+    french = terms["fr/glossary:mesa-thing"]
+    assert (french["term"], french["language"], french["translates"]) == (
+        "Chose mésa", "fr", "mesa-thing"
+    )  # fmt: skip
+    assert french["url"] == f"{SITE}fr/glossary/mesa-thing/"
+    assert (terms["lonely-term"]["language"], terms["lonely-term"]["translates"]) == ("en", None)
+    assert "fr/glossary:lonely-term" not in terms  # not translated: not a French term
+    errors = Draft202012Validator(SCHEMAS["glossary-index.schema.json"]).iter_errors(index)
+    assert list(errors) == []
+    term_schema = Draft202012Validator(SCHEMAS["glossary-term.schema.json"])
+    payload = json.loads((site.root / "site/fr/glossary/mesa-thing.json").read_text("utf-8"))
+    assert list(term_schema.iter_errors(payload)) == []
+
+
 def switcher(page) -> dict[str, str]:
     return {a.attributes["hreflang"]: a.attributes["href"] for a in page.css("a.glossary-language")}
 
@@ -153,6 +181,15 @@ def test_the_french_interface_is_french(site: Site):
     assert page.css_first("title").text().startswith("Chose intérieure : définition")
     # Material's own interface language follows the page's
     assert "Rechercher" in page.html or "Recherche" in page.html
+    # The breadcrumbs start from the French home, in French, on the page and in JSON-LD
+    crumbs = [(a.text(strip=True), a.attributes["href"]) for a in page.css(".glossary-breadcrumbs a")]
+    assert crumbs[:2] == [("Accueil", "../../"), ("Glossaire", "../")]
+    trail = next(
+        d for s in page.css('script[type="application/ld+json"]')
+        if (d := json.loads(s.text()))["@type"] == "BreadcrumbList"
+    )  # fmt: skip
+    first = trail["itemListElement"][0]
+    assert (first["name"], first["item"]) == ("Accueil", f"{SITE}fr/")
 
 
 @pytest.mark.parametrize(

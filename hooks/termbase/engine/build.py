@@ -201,6 +201,7 @@ class GlossaryBuild:
             seo_strict=self.settings.seo_strict,
             language_of=self.languages.language_of,
             gettext=self.catalogs.gettext,
+            home_of=self.languages.home_of,
         )
         return files
 

@@ -42,6 +42,8 @@ def add_generated_pages(
         files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
     site_url = (config.site_url or "").rstrip("/") + "/"
 
+    language = config.theme.get("language") or "en"  # the source's (engine/languagenav.py)
+
     def term_url(slug: str) -> str:
         return urljoin(site_url, files.get_file_from_path(term_uri(slug)).url)
 
@@ -52,7 +54,9 @@ def add_generated_pages(
         return json_url(lambda uri: urljoin(site_url, uri), slug)
 
     exports = {
-        "glossary.json": glossary_json(graph, term_url, config.site_name, term_json_url, index_url),
+        "glossary.json": glossary_json(
+            graph, term_url, config.site_name, term_json_url, index_url, language
+        ),
         "robots.txt": robots_txt(config.site_url),
         **{f"schema/{name}": dumps(schema) for name, schema in SCHEMAS.items()},
     }

@@ -33,6 +33,7 @@ from termbase.pages.markdown import by_letter, page_description, see_description
 from termbase.parts import DEFAULT_PART, part_of
 from termbase.reading.rules import DESCRIPTION_MAX, DESCRIPTION_MIN
 from termbase.urls import (
+    HOME_URI,
     course_uri,
     index_uri,
     is_category,
@@ -61,8 +62,9 @@ class Heads:
         seo_strict: bool = False,
         language_of: Callable[[str], str] = lambda uri: "",  # a page's language code
         gettext: Callable[[str], Gettext] = lambda code: english,  # termbase.catalog
+        home_of: Callable[[str], str] = lambda uri: HOME_URI,  # the home of a page's language
     ):
-        self.language_of, self.gettext = language_of, gettext
+        self.language_of, self.gettext, self.home_of = language_of, gettext, home_of
         self.courses = courses
         self.advise = log.warning if seo_strict else log.info  # SEO advice (README: seo.strict)
         self.graph = graph
@@ -83,6 +85,10 @@ class Heads:
     def _(self, uri: str) -> Gettext:
         """The interface text of the page's language."""
         return self.gettext(self.language_of(uri))
+
+    def home(self, uri: str) -> tuple[str, str]:
+        """The first crumb of a page: the home page of its language, named in it."""
+        return self._(uri)("Home"), self.home_of(uri)
 
     def for_page(self, page: Page, state: PageState) -> seo.Head:
         uri = page.file.src_uri
@@ -124,7 +130,7 @@ class Heads:
                     kind = _("glossary") if source_part(part) == DEFAULT_PART else name
                     category = _("%(title)s: %(kind)s category", title=title, kind=kind)
                     head.title = seo.full_title(category, self.site_name)
-                trail = listing_trail(part, name)
+                trail = listing_trail(part, name, self.home(uri))
                 head.json_ld.append(seo.breadcrumbs_ld(self.crumbs(trail, title, url)))
                 if is_letter(uri):
                     self._letter(head, title, uri)
@@ -143,8 +149,9 @@ class Heads:
     def _term(self, term: Term, url: str) -> seo.Head:
         category = self.graph.glossary.categories[term.category]
         part = part_of(term.slug)
-        _ = self._(term_uri(term.slug))
-        trail = term_trail(category, _(self.graph.glossary.parts[part]))
+        uri = term_uri(term.slug)
+        _ = self._(uri)
+        trail = term_trail(category, _(self.graph.glossary.parts[part]), self.home(uri))
         crumbs = self.crumbs(trail, term.term, url)
         description = page_description(term, self.graph.shared_definitions)
         set_url = self.urls.absolute(index_uri(part))
@@ -153,7 +160,8 @@ class Heads:
     def _index(self, head: seo.Head, part: str) -> None:
         """The A-Z index of one glossary of the site: a DefinedTermSet."""
         published = self.graph.part(part).glossary.published
-        _ = self._(index_uri(part))
+        uri = index_uri(part)
+        _ = self._(uri)
         title = _(self.graph.glossary.parts[part])
         index = _("%(title)s of %(count)s terms, A to Z", title=title, count=len(published))
         head.title = seo.full_title(index, self.site_name)
@@ -163,7 +171,7 @@ class Heads:
         name = f"{self.site_name} glossary" if part == DEFAULT_PART else title
         head.json_ld += [
             seo.term_set_ld(name, head.url, head.description, terms),
-            seo.breadcrumbs_ld(self.crumbs(page_trail(index_uri(part)), title, head.url)),
+            seo.breadcrumbs_ld(self.crumbs(page_trail(uri, self.home(uri)), title, head.url)),
         ]
 
     def term_url(self, slug: str) -> str:
@@ -187,7 +195,7 @@ class Heads:
 
     def _content(self, head: seo.Head, page: Page, title: str, state: PageState) -> None:
         lesson = self.courses.lessons.get(state.uri)
-        trail = page_trail(state.uri)
+        trail = page_trail(state.uri, self.home(state.uri))
         if lesson:
             course = self.courses.courses[lesson.course]
             chapter = course.chapter(lesson.chapter)

@@ -81,6 +81,10 @@ class SiteLanguages:
         found = self._from_source.get((code, uri)) or f"{code}/{uri}"
         return found if found in self.pages else None
 
+    def home_of(self, uri: str) -> str:
+        """The home page of `uri`'s language (the source's, where it has none)."""
+        return self.in_language(HOME_URI, self.language_of(uri)) or HOME_URI
+
     def alternates(self, uri: str) -> list[Alternate]:
         """The page in every language: itself, its translations and its source; a language
         without it sends readers to its home's notice. Empty on a site of one language."""

@@ -107,7 +107,8 @@ class Views:
         view["cards"] = cards([*state.mentions, *sorted(related)], self.graph, url_for)
         if state.slug:
             term = terms[state.slug]
-            view.update(term_view(term, self.graph, url_for))
+            home, _ = self.heads.home(state.uri), self.heads._(state.uri)
+            view.update(term_view(term, self.graph, url_for, home, _))
             view["last_reviewed"] = term.last_reviewed
             view["concept_map_html"] = self.concept_map_html(term.slug)
             view["mentioned_in"] = self._backlinks(state.slug)

@@ -10,10 +10,14 @@ _TEXT = {"type": "string"}
 _URL = {"type": "string", "format": "uri", "pattern": "^https?://"}
 _TEXTS = {"type": "array", "items": _TEXT}
 _DATE = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-_SLUG = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
+_NAME = "[a-z0-9]+(-[a-z0-9]+)*"
+_SLUG = {"type": "string", "pattern": f"^{_NAME}$"}
+# A glossary's name; a translation's has its language in front (`fr/glossary`).
+_PART = {"type": "string", "pattern": f"^([a-z]{{2,3}}(-[a-z0-9]{{2,8}})?/)?{_NAME}$"}
 # A term's or category's id: its slug, with `name:` in front in a glossary other than the
-# site's default (README, "Several glossaries on one site").
-_ID = {"type": "string", "pattern": "^([a-z0-9]+(-[a-z0-9]+)*:)?[a-z0-9]+(-[a-z0-9]+)*$"}
+# site's default (README, "Several glossaries on one site"), `fr/glossary:` in a translation.
+_ID = {"type": "string", "pattern": f"^({_PART['pattern'][1:-1]}:)?{_NAME}$"}
+_LANGUAGE = {"type": "string", "pattern": "^[a-z]{2,3}(-[a-z0-9]{2,8})?$"}
 _RENDERED = {
     "type": "object",
     "description": "The text as written (Markdown) and as the site renders it (absolute links).",
@@ -101,7 +105,18 @@ INDEX_FILE = {
             "glossaries": {
                 "type": "array",
                 "description": "The site's glossaries, the default one first.",
-                "items": _object({"name": _SLUG, "title": _TEXT, "url": _URL}),
+                "items": _object(
+                    {
+                        "name": _PART,
+                        "title": _TEXT,
+                        "url": _URL,
+                        "language": _LANGUAGE,
+                        "translates": {
+                            "type": ["string", "null"],
+                            "description": "The glossary a translation translates, else null.",
+                        },
+                    }
+                ),
             },
             "terms": {
                 "type": "array",
@@ -109,7 +124,12 @@ INDEX_FILE = {
                 "items": _object(
                     {
                         "slug": _ID,
-                        "glossary": {**_SLUG, "description": "The name of the term's glossary."},
+                        "glossary": {**_PART, "description": "The name of the term's glossary."},
+                        "language": _LANGUAGE,
+                        "translates": {
+                            "type": ["string", "null"],
+                            "description": "A translated term: the id of the term it translates.",
+                        },
                         "term": _TEXT,
                         "aliases": _TEXTS,
                         "url": _URL,

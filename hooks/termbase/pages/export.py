@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 
 from termbase.graph.relations import TermGraph
+from termbase.languages import language_of_part, source_part
 from termbase.model import sort_key
 from termbase.parts import part_of
 
@@ -22,14 +23,22 @@ def glossary_json(
     site_name: str,
     json_url: Callable[[str], str],
     index_url: Callable[[str], str],
+    source_language: str,
 ) -> str:
     """The published terms A-Z; `absolute_url(slug)` gives each term page's URL,
     `json_url(slug)` its JSON file's (pages/api.py), `index_url(name)` each glossary's index.
-    A term of a glossary other than the default has the id `name:slug` as its slug."""
+    A term of a glossary other than the default has the id `name:slug` as its slug; a
+    translation is a glossary of its own (`fr/glossary`) in another language."""
+
+    def language(part: str) -> str:
+        return language_of_part(part) or source_language
+
     terms = [
         {
             "slug": term.slug,
             "glossary": part_of(term.slug),
+            "language": language(part_of(term.slug)),
+            "translates": term.translates,
             "term": term.term,
             "aliases": list(term.aliases),
             "url": absolute_url(term.slug),
@@ -46,7 +55,13 @@ def glossary_json(
         for c in graph.glossary.categories.values()
     ]
     glossaries = [
-        {"name": name, "title": title, "url": index_url(name)}
+        {
+            "name": name,
+            "title": title,
+            "url": index_url(name),
+            "language": language(name),
+            "translates": source_part(name) if language_of_part(name) else None,
+        }
         for name, title in graph.glossary.parts.items()
     ]
     see = [

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from termbase.graph.relations import TermGraph
 from termbase.model import Term
-from termbase.pages.breadcrumbs import term_trail
+from termbase.pages.breadcrumbs import HOME, term_trail
 from termbase.parts import DEFAULT_PART, part_of
 from termbase.urls import category_uri, term_uri
 
@@ -47,11 +47,18 @@ def cards(slugs: Iterable[str], graph: TermGraph, url_for: Callable[[str], str])
     ]
 
 
-def term_view(term: Term, graph: TermGraph, url_for: Callable[[str], str]) -> dict:
-    """What `term.html` shows around the rendered Markdown."""
+def term_view(
+    term: Term,
+    graph: TermGraph,
+    url_for: Callable[[str], str],
+    home: tuple[str, str] = HOME,
+    _: Callable[[str], str] = str,
+) -> dict:
+    """What `term.html` shows around the rendered Markdown: `home` is the first crumb (the
+    home of the term's language) and `_` the interface text of that language."""
     category = graph.glossary.categories[term.category]
     part = part_of(term.slug)
-    trail = term_trail(category, graph.glossary.parts[part])
+    trail = term_trail(category, _(graph.glossary.parts[part]), home)
     return {
         "term": term,
         # Another glossary's terms are filtered in search by its title, the default's by the site's.
