@@ -24,7 +24,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from generate import generate_project, read_config, write_yaml  # noqa: E402 - beside this file
-from run import Run, folder_mb, measure, mkdocs_build, say  # noqa: E402
+from run import Run, alternate_builds, folder_mb  # noqa: E402
 from translation import add_translation  # noqa: E402
 
 
@@ -76,12 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         }
         for project in projects.values():
             whole_pages(project / "mkdocs.yml", 2 * args.terms)
-        runs: dict[str, list[Run]] = {kind: [] for kind in projects}
-        for repeat in range(args.repeats):
-            for kind, project in projects.items():
-                run = measure(mkdocs_build(project / "site"), project)
-                runs[kind].append(run)
-                say(f"#{repeat + 1} {kind}: {run.seconds:.1f} s, {run.peak_mb:.0f} MB")
+        runs = alternate_builds(projects, args.repeats)
         sites = {kind: project / "site" for kind, project in projects.items()}
         print(table(args.terms, runs, sites))
     finally:

@@ -26,7 +26,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from generate import Writer, generate_project, write_floor  # noqa: E402 - beside this file
-from run import measure, mkdocs_build, say  # noqa: E402
+from run import alternate_builds  # noqa: E402
 
 CHAPTERS = 20
 COURSE = "bench-course"
@@ -133,14 +133,12 @@ def main(argv: list[str] | None = None) -> int:
             if with_course:
                 write_course_floor(floor, lessons)
             kinds[("glossary", with_course)], kinds[("floor", with_course)] = project, floor
-        runs: dict = {kind: [] for kind in kinds}
-        for repeat in range(args.repeats):
-            for kind, folder in kinds.items():
-                run = measure(mkdocs_build(folder / "site"), folder)
-                runs[kind].append(run.seconds)
-                course = "with" if kind[1] else "without"
-                say(f"#{repeat + 1} {kind[0]}, {course} the course: {run.seconds:.1f} s")
-        median = {kind: statistics.median(seconds) for kind, seconds in runs.items()}
+
+        def name(kind: tuple[str, bool]) -> str:
+            return f"{kind[0]}, {'with' if kind[1] else 'without'} the course"
+
+        runs = alternate_builds(kinds, args.repeats, name)
+        median = {kind: statistics.median(r.seconds for r in rs) for kind, rs in runs.items()}
         per_lesson = {
             name: (median[(name, True)] - median[(name, False)]) / args.lessons * 1000
             for name in ("glossary", "floor")

@@ -33,6 +33,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -126,6 +127,20 @@ def measure(
             raise SystemExit(f"failed (exit {process.returncode}) in {cwd}: {command}\n{tail}")
     cpu = usage.ru_utime + usage.ru_stime
     return Run(seconds, cpu, usage.ru_maxrss / 1024)  # ru_maxrss is in kilobytes on Linux
+
+
+def alternate_builds(
+    projects: dict, repeats: int, name: Callable[[object], str] = str
+) -> dict[object, list[Run]]:
+    """Build each project in turn, `repeats` rounds, each build a fresh process: a slowdown
+    of the machine then hits every project alike. Each project's runs, in order."""
+    runs: dict[object, list[Run]] = {kind: [] for kind in projects}
+    for repeat in range(repeats):
+        for kind, folder in projects.items():
+            run = measure(mkdocs_build(folder / "site"), folder)
+            runs[kind].append(run)
+            say(f"#{repeat + 1} {name(kind)}: {run.seconds:.1f} s, {run.peak_mb:.0f} MB")
+    return runs
 
 
 def measure_together(*jobs: tuple[list[str], Path]) -> list[Run]:

@@ -35,15 +35,21 @@ def _project() -> Project:
     return Project.find(Path.cwd()) or Project.of(ProjectConfig(root=Path.cwd()))
 
 
+def _found_project() -> Project | None:
+    """`_project()`, or None once the reason it cannot be read (mkdocs.yml) is reported."""
+    try:
+        return _project()
+    except GlossaryError as err:
+        report(err.problems)
+        return None
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     # A short run that makes millions of objects and no garbage cycles: the cycle collector
     # would only sweep them over and over (a fifth of a cold check of 10,000 files).
     gc.disable()
-    try:
-        project = _project()
-    except GlossaryError as err:  # mkdocs.yml cannot be read
-        report(err.problems)
+    if (project := _found_project()) is None:  # mkdocs.yml cannot be read
         return 1
     folder = Path(args.dir) if args.dir else project.root / project.glossary_dir
     cache = ParseCache(project.root)
@@ -155,10 +161,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_translate(args: argparse.Namespace) -> int:
     from termbase.cli.translate import run_translate
 
-    try:
-        project = _project()
-    except GlossaryError as err:
-        report(err.problems)
+    if (project := _found_project()) is None:
         return 1
     return run_translate(args, project, _shown)
 
@@ -166,10 +169,7 @@ def cmd_translate(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from termbase.cli.importing import run_import
 
-    try:
-        project = _project()
-    except GlossaryError as err:
-        report(err.problems)
+    if (project := _found_project()) is None:
         return 1
     folder = Path(args.dir) if args.dir else project.root / project.glossary_dir
     return run_import(args, folder, _shown(folder), _shown(Path(args.source)))
@@ -235,10 +235,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from termbase.checks.audit import audit
     from termbase.checks.audit import report as audit_report
 
-    try:
-        project = _project()
-    except GlossaryError as err:
-        report(err.problems)
+    if (project := _found_project()) is None:
         return 2
     site_dir = Path(args.site_dir) if args.site_dir else project.root / project.site_dir
     if not (site_dir / "index.html").is_file():
