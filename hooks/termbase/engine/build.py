@@ -237,9 +237,8 @@ class GlossaryBuild:
             self.graph, self.heads, self.urls, self.courses, self.site_dir, (env, config), maps
         )
         # Pagefind reads what MkDocs writes, cut to what it indexes (engine/searchpages.py).
-        translations = frozenset(lang.code for lang in self.settings.translations)
         pagefind = self.search_engine == "pagefind"
-        self.search_pages = SearchPages(indexes, translations) if pagefind else None
+        self.search_pages = SearchPages(indexes, self.languages.codes) if pagefind else None
         self.prework.start(pages, background=self.session is None)
         course_views = CourseViews(self.courses, self.urls.url_for, self.graph.terms)
         self.views = Views(
