@@ -220,6 +220,6 @@ def project_glossary():
     from termbase.reading.load import load_glossary
 
     settings = ProjectConfig.read(PROJECT / "mkdocs.yml").glossary
-    codes = [lang.code for lang in settings.translations]
+    codes = settings.translation_codes
     glossary = load_glossary(PROJECT / "glossary", root=PROJECT, languages=codes)
     return TermGraph(glossary).part(DEFAULT_PART).glossary

@@ -77,6 +77,11 @@ class GlossaryConfig:
         """The languages the site is translated into (not its source language)."""
         return self.languages[1:]
 
+    @property
+    def translation_codes(self) -> tuple[str, ...]:
+        """The codes of those languages: the folders `glossary/<code>/` translations are in."""
+        return tuple(lang.code for lang in self.translations)
+
     def translated_parts(self) -> tuple[Part, ...]:
         """Each glossary's translation into each language (termbase.languages): its term
         files in `<dir>/<code>/`, linking its own glossary's and the others' translations."""

@@ -9,6 +9,7 @@ published source term with no file in the language's folder.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +31,7 @@ class LanguageStatus:
     missing: list[Term] = field(default_factory=list)  # source terms with no translation
 
 
-def translation_status(glossary: Glossary, codes: list[str]) -> dict[str, LanguageStatus]:
+def translation_status(glossary: Glossary, codes: Sequence[str]) -> dict[str, LanguageStatus]:
     """Each declared language's translated, out-of-date and missing terms."""
     status = {code: LanguageStatus(code) for code in codes}
     done: dict[str, set[str]] = {code: set() for code in codes}

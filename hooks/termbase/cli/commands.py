@@ -60,7 +60,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if args.dir and folder.resolve() not in {(root / p.dir).resolve() for p in parts}:
             glossary = load_glossary(folder.resolve(), root=root, parser=parser)
         else:  # every glossary of the site, which may refer to each other
-            codes = [lang.code for lang in project.config.glossary.translations]
+            codes = project.config.glossary.translation_codes
             glossary = load_site(parts, root, root, parser, codes)
         broken = check_page_links(glossary, project.markdown_pages(), root)
         if broken:
@@ -85,7 +85,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         from termbase.checks.translations import step_warnings, translation_status
         from termbase.cli.translate import no_language, to_do_list
 
-        status = translation_status(glossary, [lang.code for lang in translations])
+        status = translation_status(glossary, project.config.glossary.translation_codes)
         glossary.warnings += step_warnings(status, {lang.code: lang.name for lang in translations})
         if args.lang:
             report(glossary.warnings)

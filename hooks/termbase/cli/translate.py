@@ -72,7 +72,7 @@ def to_do_list(code: str, status: dict, project: Project, shown: Callable[[Path]
 
 
 def no_language(code: str, project: Project) -> Problem:
-    declared = ", ".join(lang.code for lang in project.config.glossary.translations) or "none"
+    declared = ", ".join(project.config.glossary.translation_codes) or "none"
     message = (f"{code!r} is not a translation declared in extra.glossary.languages "
                f"(declared: {declared})")  # fmt: skip
     return Problem(Location(str(project.root / "mkdocs.yml")), message)

@@ -120,8 +120,7 @@ class GlossaryBuild:
         config.markdown_extensions.append(GlossaryExtension(self.states, linking))  # type: ignore[arg-type]
         self.theme_dir = Path(config.theme.custom_dir or self.root / "overrides")
         try:
-            codes = tuple(lang.code for lang in self.settings.translations)
-            self.catalogs = Catalogs(self.theme_dir, codes)
+            self.catalogs = Catalogs(self.theme_dir, self.settings.translation_codes)
         except GlossaryError as err:
             raise abort(err.problems, "the interface text") from None
         self.reuse = None
@@ -143,7 +142,7 @@ class GlossaryBuild:
         cache = self.session.terms if self.session else ParseCache(self.root)
         try:
             parser = TermParser(cache.entries)
-            codes = [lang.code for lang in self.settings.translations]
+            codes = self.settings.translation_codes
             glossary = load_site(self.settings.parts, self.root, self.root, parser, codes)
         except GlossaryError as err:
             raise abort(err.problems, "term files") from None
