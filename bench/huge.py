@@ -41,7 +41,7 @@ TIMEOUT = 4 * 3600  # seconds; a 100,000-term build is tens of minutes
 LIMIT_MB = 8000  # the bound of issue 25
 PAGEFIND_LINE = re.compile(
     r"pagefind: indexed the site in ([\d.]+) s, (\d+) index(?:es)? "
-    r"\(largest child process (\d+) MB\)"
+    r"\(Pagefind's peak (\d+) MB\)"
 )
 
 

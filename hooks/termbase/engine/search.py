@@ -25,10 +25,10 @@ from __future__ import annotations
 import logging
 import math
 import os
-import resource
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -120,24 +120,48 @@ def link_share(site: Path, share: list[str], folder: Path) -> None:
             shutil.copyfile(site / name, target)
 
 
-def run_pagefind(source: Path, output: Path, site: Path) -> None:
-    """One Pagefind run from `source` into `output`; Abort (the build fails) if it fails."""
+def run_pagefind(source: Path, output: Path, site: Path) -> float:
+    """One Pagefind run from `source` into `output`, and Pagefind's peak resident memory in
+    MB; Abort (the build fails) if it fails."""
     try:
         command = pagefind_command(source.resolve(), output.resolve())
         # Pagefind reads pagefind.yml from its working folder: none is read from the project.
         with tempfile.TemporaryDirectory() as empty:
-            result = subprocess.run(
-                command, cwd=empty, capture_output=True, text=True, timeout=TIMEOUT, check=False
-            )
-    except (OSError, subprocess.TimeoutExpired, FileNotFoundError) as error:
+            code, stdout, stderr, peak = _run(command, Path(empty))
+    except (OSError, subprocess.TimeoutExpired) as error:
         log.error(f"pagefind: cannot index {site}: {error}")
         raise Abort("Aborted: the search index could not be built.") from None
-    for line in result.stdout.splitlines():
+    for line in stdout.splitlines():
         log.debug(f"pagefind: {line}")
-    if result.returncode or not (output / "pagefind.js").is_file():
-        tail = "\n".join((result.stderr or result.stdout).strip().splitlines()[-10:])
-        log.error(f"pagefind failed (exit {result.returncode}) indexing {site}:\n{tail}")
+    if code or not (output / "pagefind.js").is_file():
+        tail = "\n".join((stderr or stdout).strip().splitlines()[-10:])
+        log.error(f"pagefind failed (exit {code}) indexing {site}:\n{tail}")
         raise Abort("Aborted: the search index could not be built.")
+    return peak
+
+
+def _run(command: list[str], cwd: Path) -> tuple[int, str, str, float]:
+    """Exit status, output, errors and peak memory (MB) of one process: its own resource
+    use, which RUSAGE_CHILDREN would mix with the build's forked worker."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, text=True)
+        expired = threading.Event()
+        timer = threading.Timer(TIMEOUT, lambda: (expired.set(), process.kill()))
+        timer.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        except BaseException:  # Ctrl-C: no Pagefind left writing into the unfinished site
+            process.kill()
+            process.wait()
+            raise
+        finally:
+            timer.cancel()
+        if expired.is_set():
+            raise subprocess.TimeoutExpired(command, TIMEOUT)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return process.returncode, out.read(), err.read(), usage.ru_maxrss / 1024
 
 
 def index_site(
@@ -148,18 +172,17 @@ def index_site(
     fails."""
     started = time.perf_counter()
     if indexes == 1:
-        run_pagefind(pages, site / OUTPUT, site)
+        peak = run_pagefind(pages, site / OUTPUT, site)
     else:
-        folder = pages.with_name(f"{pages.name}-share")
+        folder, peak = pages.with_name(f"{pages.name}-share"), 0.0
         try:
             for number, share in enumerate(shares(pages, indexes, translations), 1):
                 link_share(pages, share, folder)
-                run_pagefind(folder, site / index_folder(number), site)
+                peak = max(peak, run_pagefind(folder, site / index_folder(number), site))
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     log.info(
         f"pagefind: indexed the site in {time.perf_counter() - started:.2f} s, "
         f"{indexes} index{'es' if indexes > 1 else ''} "
-        f"(largest child process {peak:.0f} MB)"
+        f"(Pagefind's peak {peak:.0f} MB)"
     )
