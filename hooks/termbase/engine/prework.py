@@ -35,6 +35,7 @@ from termbase.parallel import available_cores
 from termbase.urls import term_uri
 
 MAP_TEMPLATE = "partials/concept-map.html"
+PIPE_BYTES = 1 << 20  # Linux's default largest pipe: about a hundred maps ahead
 
 
 class TermPrework:
@@ -68,6 +69,7 @@ class TermPrework:
             return
         context = multiprocessing.get_context("fork")
         self._results, sender = context.Pipe(duplex=False)
+        _widen(sender)
         self._worker = context.Process(target=self._work, args=(sender,), daemon=True)
         self._worker.start()
         sender.close()
@@ -162,3 +164,16 @@ class TermPrework:
         path = self.site_dir / payload_path(slug)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(dumps(payload), encoding="utf-8")
+
+
+def _widen(sender: Connection) -> None:
+    """Let the worker run ahead of the template loop: a few maps fill Linux's default 64 KB
+    pipe, the worker then stops until the loop takes one, and the two end up waiting for
+    each other (bench/RESULTS.md, 2026-12-05)."""
+    import fcntl  # Linux: the only platform the worker is forked on
+
+    try:
+        size = int(Path("/proc/sys/fs/pipe-max-size").read_text())
+        fcntl.fcntl(sender.fileno(), fcntl.F_SETPIPE_SZ, min(size, PIPE_BYTES))
+    except (OSError, ValueError):  # a smaller pipe only costs time
+        pass
