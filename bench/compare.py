@@ -25,7 +25,7 @@ REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
 from generate import generate_project, write_floor  # noqa: E402 - beside this file
-from run import ENV, Run, measure, mkdocs_build, say  # noqa: E402
+from measure import ENV, Run, measure, mkdocs_build, say  # noqa: E402
 
 CHECKS = 3
 

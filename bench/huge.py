@@ -32,7 +32,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from generate import generate_project  # noqa: E402 - beside this file
-from run import save_results  # noqa: E402
+from measure import save_results  # noqa: E402
 from treepeak import INTERVAL, TreePeak, tree_rss  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

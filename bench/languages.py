@@ -24,7 +24,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from generate import generate_project, read_config, write_yaml  # noqa: E402 - beside this file
-from run import Run, alternate_builds, folder_mb  # noqa: E402
+from measure import Run, alternate_builds, folder_mb  # noqa: E402
 from translation import add_translation  # noqa: E402
 
 

@@ -25,8 +25,9 @@ import yaml
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from generate import Writer, generate_project, write_floor  # noqa: E402 - beside this file
-from run import alternate_builds  # noqa: E402
+from generate import generate_project, write_floor  # noqa: E402 - beside this file
+from measure import alternate_builds  # noqa: E402
+from writer import Writer  # noqa: E402
 
 CHAPTERS = 20
 COURSE = "bench-course"
@@ -78,7 +79,7 @@ def write_course(project: Path, count: int, seed: int) -> list[dict]:
             "description": f"Lesson {number} of the generated benchmark course, on {name}.",
             "lesson": lesson,
         }
-        body = "\n\n".join(writer.prose(600, [writer._mention(p) for p in taught]))
+        body = "\n\n".join(writer.prose(600, [writer.mention(p) for p in taught]))
         text = f"---\n{yaml.safe_dump(front, sort_keys=False)}---\n\n# {front['title']}\n\n{body}\n"
         (folder / f"lesson-{number:05d}.md").write_text(text, encoding="utf-8")
         lessons.append(front)

@@ -18,6 +18,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+LUNR_INDEX = Path("search") / "search_index.json"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 _TIME_SEARCH = """async (queries) => {
@@ -66,8 +67,18 @@ def typed(queries: list[str]) -> list[str]:
     return [query[:end] for query in queries for end in range(1, len(query) + 1)]
 
 
+def index_mb(site: Path) -> float:
+    """The size of the site's search index: Material's lunr file, or Pagefind's folder."""
+    lunr = site / LUNR_INDEX
+    if lunr.is_file():
+        return lunr.stat().st_size / 1e6
+    return sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file()) / 1e6
+
+
 def time_search(site: Path, queries: list[str]) -> SearchTimes:
     """Serve `site` on 127.0.0.1 and time Material's search worker on `queries` in Chromium."""
+    if not (site / LUNR_INDEX).is_file():
+        return SearchTimes(note="Pagefind: bench/search_engines.py times it on a phone's network")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:

@@ -36,7 +36,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from generate import generate_project  # noqa: E402 - beside this file
-from run import measure, mkdocs_build  # noqa: E402
+from measure import measure, mkdocs_build  # noqa: E402
 from search import CHROMIUM, CHROMIUM_ARGS, _QuietHandler  # noqa: E402
 
 PHONE_NETWORK = {
@@ -46,14 +46,22 @@ PHONE_NETWORK = {
     "uploadThroughput": 750_000 / 8,
 }
 SEARCH_FILES = (
-    "/pagefind/", "pagefind-search.js", "pagefind-results.js", "/search/search_index.json",
+    "/pagefind/",
+    "pagefind-search.js",
+    "pagefind-results.js",
+    "/search/search_index.json",
     "/workers/search",
 )
 # What each search file is, for the bytes by kind: the first pattern in the URL decides.
 KINDS = (
-    ("fragment", ".pf_fragment"), ("index", ".pf_index"), ("filter", ".pf_filter"),
-    ("meta", ".pf_meta"), ("meta", "pagefind-entry.json"), ("wasm", "wasm."),
-    ("index", "search_index.json"), ("script", ".js"),
+    ("fragment", ".pf_fragment"),
+    ("index", ".pf_index"),
+    ("filter", ".pf_filter"),
+    ("meta", ".pf_meta"),
+    ("meta", "pagefind-entry.json"),
+    ("wasm", "wasm."),
+    ("index", "search_index.json"),
+    ("script", ".js"),
 )
 TEXT = (".html", ".js", ".json", ".css", ".svg", ".xml")
 
@@ -113,8 +121,14 @@ def reader(site: Path, query: str, slug: str, no_worker: bool) -> dict:
             cdp.send("Network.emulateNetworkConditions", PHONE_NETWORK)
             urls: dict[str, str] = {}
             sizes: dict[str, float] = {}
-            cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))  # noqa: E501
-            cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))  # noqa: E501
+            cdp.on(
+                "Network.requestWillBeSent",
+                lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]),
+            )  # noqa: E501
+            cdp.on(
+                "Network.loadingFinished",
+                lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]),
+            )  # noqa: E501
             page.goto(f"{base}glossary/{slug}/", wait_until="networkidle", timeout=600_000)
             page.keyboard.press("/")
             page.keyboard.type(query[:-1], delay=120)
@@ -139,7 +153,9 @@ def reader(site: Path, query: str, slug: str, no_worker: bool) -> dict:
             browser.close()
         server.shutdown()
     return {
-        "bytes": sum(by_kind.values()), "ms": waited, "by_kind": by_kind,
+        "bytes": sum(by_kind.values()),
+        "ms": waited,
+        "by_kind": by_kind,
         "idle_bytes": sum(sizes.get(rid, 0) for rid in idle),
     }
 
@@ -202,7 +218,8 @@ def table(rows: list[dict]) -> str:
     lines = [
         "| N | engine | build s | build peak MB | index step s | index peak MB "
         "| KB fetched before first results | last key -> results ms | KB once idle | "
-        + " | ".join(f"KB {k}" for k in kinds) + " |",
+        + " | ".join(f"KB {k}" for k in kinds)
+        + " |",
         "|--:|:--|--:|--:|--:|--:|--:|--:|--:|" + "--:|" * len(kinds),
     ]
     for r in rows:
@@ -213,8 +230,7 @@ def table(rows: list[dict]) -> str:
             f"| {r['n']:,} | {r['engine']} | {r['build_s']:.1f} | {r['build_peak_mb']:.0f} | "
             f"{index} | {spread([x['bytes'] for x in reads], 1024)} | "
             f"{spread([x['ms'] for x in reads])} | "
-            f"{spread([x['idle_bytes'] for x in reads], 1024)} | "
-            + " | ".join(by_kind) + " |"
+            f"{spread([x['idle_bytes'] for x in reads], 1024)} | " + " | ".join(by_kind) + " |"
         )
     return "\n".join(lines)
 

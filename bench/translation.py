@@ -17,7 +17,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import yaml
-from generate import CATEGORIES, Writer, cap, dump_term, in_prose, read_config, write_yaml
+from generate import dump_term, read_config, write_yaml
+from vocabulary import CATEGORIES, cap, in_prose
+from writer import Writer
 
 LANGUAGES = [{"code": "en", "name": "English"}, {"code": "fr", "name": "Français"}]
 TEXT_FIELDS = ("term", "aliases", "short_definition", "explanation", "faq")

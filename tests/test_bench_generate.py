@@ -17,9 +17,11 @@ from sitebuilder import GLOSSARY, MKDOCS, PROJECT, run
 
 sys.path.insert(0, str(PROJECT / "bench"))
 
-from generate import PROSE_WORDS, Writer, generate_project, write_floor  # noqa: E402
+from generate import generate_project, write_floor  # noqa: E402
 from handwritten import write_handwritten  # noqa: E402
 from translation import add_translation  # noqa: E402
+from vocabulary import PROSE_WORDS  # noqa: E402
+from writer import Writer  # noqa: E402
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
