@@ -196,9 +196,15 @@ def write_floor(project: Path, folder: Path) -> Path:
 
 
 def write_floor_config(
-    project: Path, folder: Path, label: str, in_nav: list[str], not_in_nav: str
+    project: Path,
+    folder: Path,
+    label: str,
+    in_nav: list[str],
+    not_in_nav: str,
+    lunr: bool = True,
 ) -> None:
-    """A floor's mkdocs.yml: the project's site, theme and Markdown extensions, no hooks."""
+    """A floor's mkdocs.yml: the project's site, theme and Markdown extensions, no hooks;
+    with `lunr` False, Material's search plugin is off (Pagefind indexes the site after)."""
     main = main_config()
     project_config = read_config(project / "mkdocs.yml")
     articles = [next(iter(item.items())) for item in project_config["nav"][1]["Articles"]]
@@ -209,7 +215,17 @@ def write_floor_config(
     config["not_in_nav"] = not_in_nav
     config["markdown_extensions"] = main.get("markdown_extensions", [])
     config["validation"] = main.get("validation", {})
+    if not lunr:
+        config["plugins"] = [_search_off(plugin) for plugin in config.get("plugins", [])]
     write_yaml(folder / "mkdocs.yml", config)
+
+
+def _search_off(plugin: str | dict) -> str | dict:
+    if plugin == "search":
+        return {"search": {"enabled": False}}
+    if isinstance(plugin, dict) and "search" in plugin:
+        return {"search": {**(plugin["search"] or {}), "enabled": False}}
+    return plugin
 
 
 _TEMPLATE_LINE = re.compile(r"^template: .*\n", re.MULTILINE)

@@ -7,12 +7,17 @@ settings and no hooks. This is what a user compares the glossary with: the same 
 none of the generated extras (category and letter pages, concept maps, hover definitions,
 backlinks, structured data, JSON).
 
+With `pagefind`, the same site searches as the glossary does by default: Material's search
+plugin is off and Pagefind's binary indexes the built site after MkDocs, as Pagefind's own
+documentation tells a static site to (`pagefind_build`), so both sides pay for one engine.
+
     python bench/handwritten.py /tmp/bench/1000 /tmp/bench/1000-handwritten
 """
 
 from __future__ import annotations
 
 import argparse
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -60,7 +65,7 @@ def _index_page(names: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_handwritten(project: Path, folder: Path) -> Path:
+def write_handwritten(project: Path, folder: Path, pagefind: bool = False) -> Path:
     """The project's terms as hand-written Markdown pages, in a site with no hooks."""
     if folder.exists():
         shutil.rmtree(folder)
@@ -78,8 +83,19 @@ def write_handwritten(project: Path, folder: Path) -> Path:
     # Term pages stay out of the nav, as a sensible author would keep them: Material renders
     # the whole nav into every page, which is quadratic in the number of pages.
     not_in_nav = f"/{GLOSSARY}/*.md\n!/{GLOSSARY}/index.md"
-    write_floor_config(project, folder, "hand-written", [f"{GLOSSARY}/index.md"], not_in_nav)
+    label = "hand-written, Pagefind" if pagefind else "hand-written"
+    write_floor_config(
+        project, folder, label, [f"{GLOSSARY}/index.md"], not_in_nav, lunr=not pagefind
+    )
     return folder
+
+
+def pagefind_build(build: list[str], site: Path) -> list[str]:
+    """The `build` command, then Pagefind over the site it wrote, as one measured process."""
+    from pagefind_bin import get_executable  # the project's own pinned binary
+
+    index = [str(get_executable()), "--site", str(site)]
+    return ["sh", "-c", f"{shlex.join(build)} && {shlex.join(index)} >/dev/null"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,12 +19,14 @@ class Result:
     glossary: list[Run] = field(default_factory=list)
     floor: list[Run] = field(default_factory=list)  # (b): the generated pages as Markdown
     hand: list[Run] = field(default_factory=list)  # (c): the terms written by hand
+    hand_pagefind: list[Run] = field(default_factory=list)  # (d): (c) searched by Pagefind
     # (a, b) and (a, c), each pair run at once
     side_by_side: list[tuple[Run, Run]] = field(default_factory=list)
     side_by_side_hand: list[tuple[Run, Run]] = field(default_factory=list)
     glossary_site_mb: float = 0.0
     floor_site_mb: float = 0.0
     hand_site_mb: float = 0.0
+    hand_pagefind_site_mb: float = 0.0
     search_index_mb: float = 0.0
     floor_search_index_mb: float = 0.0
     largest_page: tuple[str, float] = ("", 0.0)
@@ -54,7 +56,11 @@ def seconds(runs: list[float]) -> str:
 # -- report --------------------------------------------------------------------------------
 
 
-FLOORS = (("floor", "(b) generated pages"), ("hand", "(c) hand-written"))
+FLOORS = (
+    ("floor", "(b) generated pages"),
+    ("hand", "(c) hand-written"),
+    ("hand_pagefind", "(d) hand-written, Pagefind"),
+)
 
 
 def table(results: list[Result]) -> str:

@@ -4,8 +4,10 @@ For each size N it generates a synthetic glossary (bench/generate.py) and two fl
 built with the same theme, Markdown extensions and search settings and no hooks:
 (b) the same pages the glossary generates, written out as plain Markdown: the hooks' own
 overhead; (c) the same terms as a person would write them by hand (bench/handwritten.py):
-term pages and one A-Z index, none of the generated extras: what a user compares with.
-It builds (a), (b) and (c) in turn, a, b, c, a, b, c, each in a fresh subprocess measured
+term pages and one A-Z index, none of the generated extras: what a user compares with;
+(d) that site searched by Pagefind, as the glossary is by default, in place of Material's
+lunr: MkDocs, then Pagefind's binary over the site, as one measured build.
+It builds (a) to (d) in turn, a, b, c, d, a, b, c, d, each in a fresh subprocess measured
 for wall time, CPU time and peak memory, and prints one table. Then it builds a beside b
 and a beside c, at once on two cores: a slow spell of the machine hits both, so their
 ratio moves less. It also times `glossary check`, `glossary linkcheck` on the built site, Material's
@@ -34,7 +36,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 from generate import generate_project, write_floor  # noqa: E402 - beside this file
-from handwritten import write_handwritten  # noqa: E402
+from handwritten import pagefind_build, write_handwritten  # noqa: E402
 from measure import (  # noqa: E402
     folder_mb,
     glossary_command,
@@ -59,11 +61,12 @@ SERVE_SIZE = 1000
 def bench_size(n: int, workdir: Path, args: argparse.Namespace) -> Result:
     result = Result(n)
     project, floor = workdir / f"{n}" / "glossary", workdir / f"{n}" / "floor"
-    hand = workdir / f"{n}" / "hand"
+    hand, hand_pagefind = workdir / f"{n}" / "hand", workdir / f"{n}" / "hand-pagefind"
     started = time.perf_counter()
     generate_project(project, n, args.seed)
     write_floor(project, floor)
     write_handwritten(project, hand)
+    write_handwritten(project, hand_pagefind, pagefind=True)
     say(f"N={n:,}: generated project and floors in {time.perf_counter() - started:.1f} s")
 
     for _ in range(CHECK_REPEATS):
@@ -76,11 +79,13 @@ def bench_size(n: int, workdir: Path, args: argparse.Namespace) -> Result:
         f"again (parse cache warm) {seconds(result.check_warm_seconds)} s"
     )
 
-    folders = {"glossary": project, "floor": floor, "hand": hand}
+    folders = {"glossary": project, "floor": floor, "hand": hand, "hand_pagefind": hand_pagefind}
     sites = {which: folder / "site" for which, folder in folders.items()}
+    builds = {which: mkdocs_build(site) for which, site in sites.items()}
+    builds["hand_pagefind"] = pagefind_build(builds["hand_pagefind"], sites["hand_pagefind"])
     for repeat in range(args.repeats):
         for which, folder in folders.items():
-            run = measure(mkdocs_build(sites[which]), folder)
+            run = measure(builds[which], folder)
             getattr(result, which).append(run)
             say(
                 f"N={n:,}: build {which} #{repeat + 1}: {run.seconds:.1f} s "
@@ -102,6 +107,7 @@ def bench_size(n: int, workdir: Path, args: argparse.Namespace) -> Result:
     result.glossary_site_mb = folder_mb(sites["glossary"])
     result.floor_site_mb = folder_mb(sites["floor"])
     result.hand_site_mb = folder_mb(sites["hand"])
+    result.hand_pagefind_site_mb = folder_mb(sites["hand_pagefind"])
     result.search_index_mb = index_mb(sites["glossary"])
     result.floor_search_index_mb = index_mb(sites["floor"])
     result.largest_page = largest_html(sites["glossary"])

@@ -18,7 +18,7 @@ from sitebuilder import GLOSSARY, MKDOCS, PROJECT, run
 sys.path.insert(0, str(PROJECT / "bench"))
 
 from generate import generate_project, write_floor  # noqa: E402
-from handwritten import write_handwritten  # noqa: E402
+from handwritten import pagefind_build, write_handwritten  # noqa: E402
 from translation import add_translation  # noqa: E402
 from vocabulary import PROSE_WORDS  # noqa: E402
 from writer import Writer  # noqa: E402
@@ -104,6 +104,22 @@ def test_the_hand_written_floor_has_every_term_and_builds_strictly(project: Path
     # none of the generated extras: no category pages, concept maps or JSON
     assert not (hand / "site" / "glossary" / "category").exists()
     assert "glossary-map" not in page and not (hand / "site" / "glossary.json").exists()
+
+
+def test_the_hand_written_floor_searched_by_pagefind_has_pagefind_index_only(
+    project: Path, tmp_path: Path
+):
+    """Floor (d) pays for Pagefind, as the glossary does, and not for lunr as well."""
+    hand = write_handwritten(project, tmp_path / "hand", pagefind=True)
+    site = hand / "site"
+    result = run(
+        pagefind_build([*MKDOCS, "build", "--strict", "--site-dir", str(site)], site), hand
+    )
+    assert result.returncode == 0, result.stderr
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert not (site / "search" / "search_index.json").exists()
+    fragments = list((site / "pagefind" / "fragment").glob("*.pf_fragment"))
+    assert len(fragments) > 50  # every term page, the index and the articles
 
 
 def test_no_alias_is_a_word_of_the_prose():
