@@ -7,6 +7,7 @@ import it too.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 import subprocess
@@ -223,3 +224,12 @@ def project_glossary():
     codes = settings.translation_codes
     glossary = load_glossary(PROJECT / "glossary", root=PROJECT, languages=codes)
     return TermGraph(glossary).part(DEFAULT_PART).glossary
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Each file under `folder` by path, with its SHA-256: to prove that nothing changed."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }

@@ -1,22 +1,17 @@
 """`glossary import`: glossaries written for Sphinx, a spreadsheet, MkDocs abbreviations and
-Hugo become term files that pass `glossary check`; broken input is refused whole."""
+Hugo become term files that pass `glossary check`; broken input is refused whole.
+The parsers on random input are in test_import_parsers.py.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 import shutil
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from sitebuilder import CATEGORIES, PROJECT, Site
 from termbase.cli.main import main
-from termbase.importers.entries import Context
-from termbase.importers.sphinx import glossary_blocks, read_sphinx
-from termbase.importers.spreadsheet import read_csv
 from termbase.reading.load import load_glossary
 
 FIXTURES = PROJECT / "tests" / "fixtures" / "import"
@@ -249,76 +244,3 @@ def test_a_see_entry_to_nothing_is_refused(editor: Site, capsys):
     editor.write("see.rst", ".. glossary::\n\n   GIL\n      See :term:`global lock`.\n")
     err = refused(capsys, "sphinx", "see.rst")
     assert "see.rst:3:1: error: 'See global lock' names no other term" in err
-
-
-# -- parsers, on any input ------------------------------------------------------------------
-
-_cell = st.text(
-    alphabet=st.characters(blacklist_categories=["Cs", "Cc"], blacklist_characters=";|"),
-    max_size=30,
-)
-_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=20).filter(str.strip)
-
-
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(
-    rows=st.lists(
-        st.tuples(_word, _cell.filter(str.strip), st.lists(_word, max_size=2)),
-        max_size=6,
-        unique_by=lambda r: r[0].strip(),
-    )
-)
-def test_csv_round_trip(rows, tmp_path_factory):
-    """What a spreadsheet holds comes back: names, definitions (spacing aside), aliases."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["Term", "Definition", "Aliases"])
-    for name, definition, aliases in rows:
-        writer.writerow([name, definition, "; ".join(a.strip() for a in aliases)])
-    path = tmp_path_factory.mktemp("csv") / "sheet.csv"
-    path.write_text(buffer.getvalue(), encoding="utf-8")
-    context = Context()
-    entries = read_csv(path, "sheet.csv", context)
-    assert [p for p in context.problems if p.level == "error"] == []
-    assert [(e.name, e.aliases) for e in entries] == [
-        (" ".join(n.split()), [a.strip() for a in aliases]) for n, _, aliases in rows
-    ]
-    for entry, (_, definition, _) in zip(entries, rows, strict=True):
-        assert " ".join(definition.split()).startswith(entry.definition.rstrip("\u2026."))
-
-
-_rst_line = st.one_of(
-    st.just(""),
-    st.just(".. glossary::"),
-    st.sampled_from(
-        [
-            "   term",
-            "   ``>>>``",
-            "      A definition.",
-            "      See :term:`term`.",
-            "      code::",
-            "         x = 1",
-            "      .. index:: x",
-            "  odd",
-            ":sorted:",
-        ]
-    ),
-    st.text(alphabet=" .:`*<>_\\-abc\t", max_size=20),
-)
-
-
-@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(lines=st.lists(_rst_line, max_size=25))
-def test_sphinx_parsing_never_crashes_and_locates_every_problem(lines, tmp_path_factory):
-    text = "\n".join(lines)
-    entries, problems = glossary_blocks(text)
-    assert all(1 <= line <= len(lines) for line, _ in problems)
-    path = tmp_path_factory.mktemp("rst") / "g.rst"
-    path.write_text(text, encoding="utf-8")
-    context = Context()
-    for entry in read_sphinx(path, "g.rst", context):
-        assert 1 <= entry.where.line <= len(lines)
-    assert all(
-        p.location.path == "g.rst" and 1 <= p.location.line <= max(len(lines), 1)
-        for p in context.problems
-    )
