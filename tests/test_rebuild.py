@@ -39,18 +39,24 @@ def serving(monkeypatch):
     rebuild.start_session()
     session = rebuild.session()
     yield
+    session.tail.stop()
     logging.getLogger("mkdocs").removeHandler(session.warnings)
     monkeypatch.setattr(rebuild, "_session", None)
 
 
-def build_into(root: Path, site_dir: Path, caplog, strict: bool = True) -> list[str]:
-    """Build `root` into `site_dir` in this process; return the log messages."""
+def build_into(
+    root: Path, site_dir: Path, caplog, strict: bool = True, settle: bool = True
+) -> list[str]:
+    """Build `root` into `site_dir` in this process; return the log messages. Under serve,
+    with `settle`, wait for the JSON files and the search index it writes after returning."""
     caplog.clear()
     config = load_config(
         config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=strict
     )
     with caplog.at_level(logging.INFO):
         build(config)
+        if settle and (session := rebuild.session()) is not None:
+            session.tail.wait()
     return [r.getMessage() for r in caplog.records if r.levelno >= logging.INFO]
 
 
@@ -123,6 +129,24 @@ def test_a_rebuild_writes_what_a_fresh_build_writes(project, tmp_path, serving, 
     build_into(project, served, caplog)
 
     rebuild._session = None  # a fresh build, as `mkdocs build` makes it
+    fresh = tmp_path / "fresh"
+    build_into(project, fresh, caplog)
+    assert different_files(served, fresh) == []
+
+
+def test_an_edit_while_serve_still_writes_the_search_index_gives_the_whole_site(
+    project, tmp_path, serving, caplog
+):
+    """Serve writes the JSON files and the search index after a rebuild has returned; the
+    next rebuild, begun at once, stops that work and writes the whole site itself."""
+    served = tmp_path / "served"
+    build_into(project, served, caplog, settle=False)
+    EDITS["explanation of one term"](project)
+    build_into(project, served, caplog)
+    assert (served / "pagefind" / "pagefind.js").is_file()
+    assert not any("could not be" in m for m in caplog.messages), caplog.messages
+
+    rebuild._session = None
     fresh = tmp_path / "fresh"
     build_into(project, fresh, caplog)
     assert different_files(served, fresh) == []

@@ -54,6 +54,10 @@ def test_editing_a_term_file_rebuilds_the_served_site(site: Site):
         assert wait_for(url, "The second version, edited while serving.", 60)
         # The page carries the live-reload script, so an open browser tab reloads itself.
         assert "livereload" in fetch(url)
+        # The term's JSON file and the search index follow the page, once written.
+        root = f"http://127.0.0.1:{port}/"
+        assert wait_for(root + "glossary/alpha.json", "The second version, edited", 60)
+        assert wait_for(root + "pagefind/pagefind.js", "pagefind", 60)
     finally:
         server.terminate()
         try:

@@ -37,6 +37,7 @@ from termbase.engine.reuse import ServeReuse
 from termbase.engine.search import choose_engine, index_count
 from termbase.engine.searchpages import SearchPages
 from termbase.engine.siteurls import SiteUrls
+from termbase.engine.tail import Stop
 from termbase.engine.views import Views
 from termbase.graph.relations import Mentions, TermGraph
 from termbase.graph.scopes import scoped_indexes
@@ -65,6 +66,8 @@ class GlossaryBuild:
     """The glossary of this build and the parts that serve MkDocs' events from it."""
 
     def __init__(self, config: MkDocsConfig):
+        rebuild.stop_tail()  # serve: the last rebuild's JSON files and search index
+        self.session = rebuild.session()
         try:
             raw = (config.extra or {}).get("glossary")
             self.settings = GlossaryConfig.parse(raw, config.config_file_path)
@@ -78,7 +81,6 @@ class GlossaryBuild:
             self.languages = site_languages(self.settings, config)
         except GlossaryError as err:
             raise abort(err.problems, "mkdocs.yml") from None
-        self.session = rebuild.session()
         self.graph = TermGraph(self._load())
         try:
             docs = Path(config.docs_dir)
@@ -264,9 +266,8 @@ class GlossaryBuild:
         return {"glossary": self.views.of(page), **text}
 
     def page_written(self, page: Page, output: str) -> None:
-        """Let go of the page's template data: kept for every page, its links and concept
-        map were 650,000 objects at 10,000 terms for Python's cycle collector to walk.
-        The search index gets its copy of the page."""
+        """Give the search index its copy of the page; let go of its template data, which
+        kept for every page is hundreds of thousands of objects for the cycle collector."""
         if self.search_pages:
             self.search_pages.add(page.file.dest_uri, output)
         state = self.states.get(page.file.src_uri)
@@ -276,19 +277,24 @@ class GlossaryBuild:
         if self.reuse:
             self.reuse.keep_html(state, output, self.heads.by_page[state.uri])
 
-    def abandon(self) -> None:
-        """A failed build: stop writing into its folder."""
+    def abandon(self) -> None:  # a failed build: stop writing into its folder
         if prework := getattr(self, "prework", None):
             prework.stop()
         if search_pages := getattr(self, "search_pages", None):
             search_pages.discard()
 
     def finish(self) -> None:
-        """After the build: fail a strict build on duplicate heads; index the written site
-        for Pagefind (before it is put in place); say what serve reused."""
-        self.prework.finish()
+        """After the build: fail a strict build on duplicate heads; the JSON files and search
+        index, before the site is put in place (serve: after, engine/tail.py); what was reused."""
         self.heads.check(self.states)
-        if self.search_pages:
-            self.search_pages.index_into(self.site_dir)
+        if self.session:
+            self.session.tail.start(self._write_files)
+        else:
+            self._write_files()
         if self.reuse:
             self.reuse.report(self.states)
+
+    def _write_files(self, stop: Stop | None = None) -> None:
+        self.prework.finish(stop)
+        if self.search_pages:
+            self.search_pages.index_into(self.site_dir, stop)

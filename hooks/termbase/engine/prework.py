@@ -28,6 +28,7 @@ from mkdocs.utils import get_relative_url
 from termbase.course.model import Courses
 from termbase.engine.head import Heads
 from termbase.engine.siteurls import SiteUrls
+from termbase.engine.tail import Stop
 from termbase.graph.relations import TermGraph
 from termbase.pages.api import dumps, payload_path, split_term_html, term_payload
 from termbase.pages.conceptmap import concept_map
@@ -84,10 +85,13 @@ class TermPrework:
             self._receive()
         return Markup(self._received.pop(slug) if slug in self._received else self._map(slug))
 
-    def finish(self) -> int:
-        """Wait for the JSON files (an error in the worker is raised here); their number."""
+    def finish(self, stop: Stop | None = None) -> int:
+        """Wait for the JSON files (an error in the worker is raised here); their number.
+        Written here if there is no worker, each after `stop.check()`."""
         if self._results is None:
             for slug in self._slugs:
+                if stop is not None:
+                    stop.check()
                 self._write(slug)
             return len(self._slugs)
         try:

@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
 from termbase.engine.pagestate import PageState
+from termbase.engine.tail import Tail
 from termbase.reading.cache import ParseCache
 
 REUSE_TEMPLATE = "glossary-reuse.html"
@@ -77,6 +78,7 @@ class RebuildCache:
     terms: ParseCache | None = None  # parsed term files, read from disk once
     maps: dict = field(default_factory=dict)  # concept maps, for concept_map(memo=)
     search: dict[str, list[dict]] = field(default_factory=dict)  # uri -> search entries
+    tail: Tail = field(default_factory=Tail)  # JSON files and search index, after a rebuild
     templates: TemplateCache = field(default_factory=lambda: TemplateCache())
     warnings: WarningCounter = field(default_factory=lambda: WarningCounter())
 
@@ -119,6 +121,13 @@ def start_session() -> None:
 
 def session() -> RebuildCache | None:
     return _session
+
+
+def stop_tail() -> None:
+    """Stop the last rebuild's JSON files and search index (engine/tail.py) before the next
+    rebuild empties the folder they are written into."""
+    if _session is not None:
+        _session.tail.stop()
 
 
 class ReusablePage(Page):

@@ -36,6 +36,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
 from termbase.config import GlossaryConfig
+from termbase.engine.tail import Stop
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
@@ -120,17 +121,19 @@ def link_share(site: Path, share: list[str], folder: Path) -> None:
             shutil.copyfile(site / name, target)
 
 
-def run_pagefind(source: Path, output: Path, site: Path) -> float:
+def run_pagefind(source: Path, output: Path, site: Path, stop: Stop | None = None) -> float:
     """One Pagefind run from `source` into `output`, and Pagefind's peak resident memory in
-    MB; Abort (the build fails) if it fails."""
+    MB; Abort (the build fails) if it fails; Stopped if `stop` was asked meanwhile."""
     try:
         command = pagefind_command(source.resolve(), output.resolve())
         # Pagefind reads pagefind.yml from its working folder: none is read from the project.
         with tempfile.TemporaryDirectory() as empty:
-            code, stdout, stderr, peak = _run(command, Path(empty))
+            code, stdout, stderr, peak = _run(command, Path(empty), stop)
     except (OSError, subprocess.TimeoutExpired) as error:
         log.error(f"pagefind: cannot index {site}: {error}")
         raise Abort("Aborted: the search index could not be built.") from None
+    if stop is not None:
+        stop.check()  # killed on purpose: not a failure to report
     for line in stdout.splitlines():
         log.debug(f"pagefind: {line}")
     if code or not (output / "pagefind.js").is_file():
@@ -140,11 +143,13 @@ def run_pagefind(source: Path, output: Path, site: Path) -> float:
     return peak
 
 
-def _run(command: list[str], cwd: Path) -> tuple[int, str, str, float]:
+def _run(command: list[str], cwd: Path, stop: Stop | None) -> tuple[int, str, str, float]:
     """Exit status, output, errors and peak memory (MB) of one process: its own resource
     use, which RUSAGE_CHILDREN would mix with the build's forked worker."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, text=True)
+        if stop is not None:
+            stop.running(process)
         expired = threading.Event()
         timer = threading.Timer(TIMEOUT, lambda: (expired.set(), process.kill()))
         timer.start()
@@ -156,6 +161,8 @@ def _run(command: list[str], cwd: Path) -> tuple[int, str, str, float]:
             raise
         finally:
             timer.cancel()
+            if stop is not None:
+                stop.running(None)
         if expired.is_set():
             raise subprocess.TimeoutExpired(command, TIMEOUT)
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -165,20 +172,24 @@ def _run(command: list[str], cwd: Path) -> tuple[int, str, str, float]:
 
 
 def index_site(
-    pages: Path, site: Path, indexes: int = 1, translations: frozenset[str] = frozenset()
+    pages: Path,
+    site: Path,
+    indexes: int = 1,
+    translations: frozenset[str] = frozenset(),
+    stop: Stop | None = None,
 ) -> None:
     """Index the HTML under `pages` into the `site`'s pagefind/ folder: in one run, or in
     `indexes` runs one after another, each over its share; Abort (the build fails) if one
     fails."""
     started = time.perf_counter()
     if indexes == 1:
-        peak = run_pagefind(pages, site / OUTPUT, site)
+        peak = run_pagefind(pages, site / OUTPUT, site, stop)
     else:
         folder, peak = pages.with_name(f"{pages.name}-share"), 0.0
         try:
             for number, share in enumerate(shares(pages, indexes, translations), 1):
                 link_share(pages, share, folder)
-                peak = max(peak, run_pagefind(folder, site / index_folder(number), site))
+                peak = max(peak, run_pagefind(folder, site / index_folder(number), site, stop))
         finally:
             shutil.rmtree(folder, ignore_errors=True)
     log.info(

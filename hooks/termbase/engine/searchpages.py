@@ -20,6 +20,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 from termbase.engine.search import OUTPUT, index_site
+from termbase.engine.tail import Stop
 
 BODY = "<div data-pagefind-body"  # as the templates write it: the first such element
 _DIV = re.compile(r"<(/?)div[\s/>]", re.IGNORECASE)
@@ -67,7 +68,7 @@ class SearchPages:
             self.discard()
             raise Abort(f"Aborted: cannot write the search copy of {dest_uri}: {error}") from None
 
-    def index_into(self, site: Path) -> None:
+    def index_into(self, site: Path, stop: Stop | None = None) -> None:
         """Pagefind's index of the pages and of the site's other HTML files, written to the
         site's pagefind/ folder."""
         try:
@@ -75,7 +76,7 @@ class SearchPages:
                 uri = path.relative_to(site).as_posix()
                 if uri not in self._seen and not uri.startswith(f"{OUTPUT}/"):
                     self.add(uri, path.read_text(encoding="utf-8", errors="replace"))
-            index_site(self.folder, site, self.indexes, self.translations)
+            index_site(self.folder, site, self.indexes, self.translations, stop)
         finally:
             self.discard()
 
