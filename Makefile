@@ -16,7 +16,8 @@ check: $(VENV)/.installed
 	$(VENV)/bin/glossary check
 
 test: $(VENV)/.installed-test node_modules/.package-lock.json chromium
-	$(VENV)/bin/ruff check hooks tests
+	$(VENV)/bin/ruff check hooks tests bench
+	$(VENV)/bin/ruff format --check hooks tests bench
 	$(VENV)/bin/glossary check
 	$(PY) -m pytest -n auto --dist loadfile  # a test file's tests share one worker and its fixtures
 

@@ -148,8 +148,13 @@ def test_check_shows_warnings_and_seo_advice_as_annotations(editor: Site, monkey
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     assert main(["check"]) == 0
     captured = capsys.readouterr()
-    assert "::warning file=glossary/short-one.yml,line=4,col=1::explanation still holds" in captured.err
-    assert "glossary/short-one.yml:3:1: advice: the page description is 10 characters" in captured.err
+    assert (
+        "::warning file=glossary/short-one.yml,line=4,col=1::explanation still holds"
+        in captured.err
+    )
+    assert (
+        "glossary/short-one.yml:3:1: advice: the page description is 10 characters" in captured.err
+    )
     assert "::notice file=glossary/short-one.yml,line=3,col=1::the page description" in captured.err
     assert "1 warning(s), 1 SEO advice" in captured.out
 

@@ -100,7 +100,11 @@ def test_the_term_form_offers_the_glossary_s_own_choices(built: dict):
     assert fields["explanation"]["widget"] == fields["faq.answer"]["widget"] == "markdown"
     assert (terms["folder"], terms["extension"], terms["format"]) == ("glossary", "yml", "yml")
     assert terms["slug"] == "{{fields.term}}"
-    assert built["slug"] == {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
+    assert built["slug"] == {
+        "encoding": "ascii",
+        "clean_accents": True,
+        "sanitize_replacement": "-",
+    }
     assert built["publish_mode"] == "editorial_workflow"
 
 
@@ -167,8 +171,14 @@ def test_a_bad_cms_setting_is_located_in_mkdocs_yml(site: Site):
     )
     result = site.build()
     assert result.returncode == 1
-    assert "mkdocs.yml:25:1: error: extra.glossary.cms.enabled: must be true or false, not 'maybe'" in result.stderr
-    assert "mkdocs.yml:26:1: error: extra.glossary.cms.backend: must be a mapping with a backend's name, not 'github'" in result.stderr
+    assert (
+        "mkdocs.yml:25:1: error: extra.glossary.cms.enabled: must be true or false, not 'maybe'"
+        in result.stderr
+    )
+    assert (
+        "mkdocs.yml:26:1: error: extra.glossary.cms.backend: must be a mapping with a backend's name, not 'github'"
+        in result.stderr
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -190,4 +200,3 @@ def test_the_new_term_template_s_comments_are_the_form_s_hints(built: dict, tmp_
     data = yaml.safe_load(text)
     assert data["short_definition"].startswith(TEMPLATE_MARKER)
     assert data["explanation"].startswith(TEMPLATE_MARKER)
-

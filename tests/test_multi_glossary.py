@@ -80,9 +80,7 @@ def two_glossary_site(tmp_path, extra: str = TWO_GLOSSARIES) -> Site:
         autolink=False,
         explanation="Every Pod is an object; see also [Deployment](deployment.md).\n",
     )
-    k8s_term(
-        site, "service", term="Service", match_case=True, explanation="An Object and a Pod.\n"
-    )
+    k8s_term(site, "service", term="Service", match_case=True, explanation="An Object and a Pod.\n")
     return site
 
 
@@ -124,9 +122,10 @@ def test_each_glossary_has_its_own_index_categories_and_map(built: Site):
         ("Workloads", "../category/workloads/"),
     ]
     assert pod.css_first('[data-pagefind-filter="glossary"]').text() == "Kubernetes glossary"
-    assert built.page("glossary/alpha/").css_first(
-        '[data-pagefind-filter="glossary"]'
-    ).text() == "Test Glossary"
+    assert (
+        built.page("glossary/alpha/").css_first('[data-pagefind-filter="glossary"]').text()
+        == "Test Glossary"
+    )
 
 
 def test_a_page_links_only_its_own_glossary_by_default(built: Site):
@@ -153,9 +152,7 @@ def test_a_term_with_autolink_false_is_linked_only_by_hand(built: Site):
 
 def test_related_terms_reach_across_glossaries_both_ways(built: Site):
     alpha = built.page("glossary/alpha/")
-    assert any(
-        a.attributes.get("href") == "../../kubernetes/deployment/" for a in alpha.css("a")
-    )
+    assert any(a.attributes.get("href") == "../../kubernetes/deployment/" for a in alpha.css("a"))
     deployment = built.page("kubernetes/deployment/")
     hrefs = {a.attributes.get("href") for a in deployment.css("a")}
     assert "../../glossary/beta/" in hrefs and "../../glossary/alpha/" in hrefs
@@ -176,7 +173,9 @@ def test_one_glossary_json_holds_both_glossaries(built: Site):
     assert list(index.iter_errors(data)) == []
     payload = json.loads((built.root / "site/kubernetes/deployment.json").read_text())
     assert payload["category"]["url"] == "https://glossary.example/kubernetes/category/workloads/"
-    assert list(Draft202012Validator(SCHEMAS["glossary-term.schema.json"]).iter_errors(payload)) == []
+    assert (
+        list(Draft202012Validator(SCHEMAS["glossary-term.schema.json"]).iter_errors(payload)) == []
+    )
 
 
 def test_check_counts_every_glossary(built: Site):
@@ -228,7 +227,9 @@ def test_bad_settings_are_located_errors(tmp_path, setting: str, message: str):
     site = make_site(tmp_path, "extra:\n  glossary:\n" + setting)
     site.term("alpha")
     config = (site.root / "mkdocs.yml").read_text().splitlines()
-    line = next(n for n, text in enumerate(config, 1) if text.strip().startswith(("- name", "links")))
+    line = next(
+        n for n, text in enumerate(config, 1) if text.strip().startswith(("- name", "links"))
+    )
     for result in (site.build(), site.check()):
         assert result.returncode == 1
         assert message.format(line=line) in result.stdout + result.stderr

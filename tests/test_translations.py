@@ -182,7 +182,9 @@ def test_the_french_interface_is_french(site: Site):
     # Material's own interface language follows the page's
     assert "Rechercher" in page.html or "Recherche" in page.html
     # The breadcrumbs start from the French home, in French, on the page and in JSON-LD
-    crumbs = [(a.text(strip=True), a.attributes["href"]) for a in page.css(".glossary-breadcrumbs a")]
+    crumbs = [
+        (a.text(strip=True), a.attributes["href"]) for a in page.css(".glossary-breadcrumbs a")
+    ]
     assert crumbs[:2] == [("Accueil", "../../"), ("Glossaire", "../")]
     trail = next(
         d for s in page.css('script[type="application/ld+json"]')

@@ -73,7 +73,9 @@ def test_with_pagefind_every_alias_lists_its_term_first(page: Page, site, terms)
     aliases = {alias: t.slug for t in terms for alias in t.aliases}
     open_page(page, site.url)
     ranked = rank(page, list(aliases))
-    wrong = {a: ranked[a][:3] for a, slug in aliases.items() if ranked[a][:1] != [f"glossary/{slug}/"]}
+    wrong = {
+        a: ranked[a][:3] for a, slug in aliases.items() if ranked[a][:1] != [f"glossary/{slug}/"]
+    }
     assert wrong == {}
 
 
@@ -82,7 +84,11 @@ def test_with_pagefind_every_question_finds_its_term_on_the_first_screen(page: P
     assert questions, "the starter glossary has FAQs"
     open_page(page, site.url)
     ranked = rank(page, list(questions))
-    missing = {q: ranked[q][:3] for q, slug in questions.items() if f"glossary/{slug}/" not in ranked[q][:3]}
+    missing = {
+        q: ranked[q][:3]
+        for q, slug in questions.items()
+        if f"glossary/{slug}/" not in ranked[q][:3]
+    }
     assert missing == {}
     first = [q for q, slug in questions.items() if ranked[q][:1] == [f"glossary/{slug}/"]]
     assert len(first) >= 0.9 * len(questions), set(questions) - set(first)
@@ -119,7 +125,9 @@ def definition_words(frequency: Counter, definition: str, count: int = 2) -> str
 
 
 @pytest.mark.parametrize("engine", ["summary_site", "pagefind_summary_site"])
-def test_above_the_full_text_limit_every_question_finds_its_term(page: Page, request, engine, terms):
+def test_above_the_full_text_limit_every_question_finds_its_term(
+    page: Page, request, engine, terms
+):
     summary_site = request.getfixturevalue(engine)
     questions = {item.question: t.slug for t in terms for item in t.faq}
     assert questions, "the starter glossary has FAQs"
@@ -139,7 +147,9 @@ def test_above_the_full_text_limit_pagefind_leaves_the_explanations_out(
     with whole pages indexed and not above the limit; its name still finds it first."""
     term = next(t for t in terms if t.faq)
     summary = " ".join([*term.names, term.short_definition, *(i.question for i in term.faq)])
-    words = [w for w in re.findall(r"[a-z]{6,}", term.explanation.lower()) if w not in summary.lower()]
+    words = [
+        w for w in re.findall(r"[a-z]{6,}", term.explanation.lower()) if w not in summary.lower()
+    ]
     assert words, "the explanation has words of its own"
     open_page(page, site.url)
     whole = rank(page, words[:1] + [term.term])

@@ -119,6 +119,7 @@ def test_the_category_filter_keeps_the_results_of_the_chosen_category(
     category_of = {t.slug: categories[t.category]["name"] for t in terms}
     open_page(page, site.url)
     everywhere = search(page, "model")
+
     def categories_of(urls: list[str]) -> set[str | None]:
         return {category_of.get(u.rstrip("/").rsplit("/", 1)[-1]) for u in urls}
 

@@ -27,6 +27,7 @@ def add_admin_files(
     courses: Courses,
 ) -> None:
     root = os.path.dirname(os.path.abspath(config.config_file_path))
+
     def categories(part: str) -> dict[str, str]:
         return {local(k): c.name for k, c in glossary.categories.items() if part_of(k) == part}
 

@@ -12,9 +12,7 @@ Trail = list[tuple[str, str]]  # (name, source URI) of each page above, from the
 HOME = ("Home", HOME_URI)  # a translation's pages start from its own home (engine/head.py)
 
 
-def term_trail(
-    category: Category, title: str = "Glossary", home: tuple[str, str] = HOME
-) -> Trail:
+def term_trail(category: Category, title: str = "Glossary", home: tuple[str, str] = HOME) -> Trail:
     """Above a term: its glossary (`title`, the one its category is of) and category."""
     return [
         home,

@@ -84,8 +84,11 @@ def _check_category(term: Term, glossary: Glossary) -> list[Problem]:
         Problem(
             term.location("category"),
             f"unknown category {key!r}{suggest(key, keys)}; categories are defined in "
-            + (f"glossary/{CATEGORIES_FILE}" if part == DEFAULT_PART else
-               f"the {CATEGORIES_FILE} of the {part!r} glossary's folder"),  # fmt: skip
+            + (
+                f"glossary/{CATEGORIES_FILE}"
+                if part == DEFAULT_PART
+                else f"the {CATEGORIES_FILE} of the {part!r} glossary's folder"
+            ),  # fmt: skip
         )
     ]
 
