@@ -4,15 +4,16 @@ load -> validate -> term graph (on_config); generated pages, term-file links and
 section (on_files); term links and hover definitions while each page renders
 (on_page_markdown, the Markdown extension, on_page_content); template data incl. backlinks
 (on_page_context); live reload of glossary/ (on_serve), reusing unchanged pages between
-rebuilds (on_startup, on_env, on_post_page). `mkdocs build` writes into a new folder beside
-site_dir, put in place only once the whole build has succeeded (on_config, on_post_build,
-on_build_error).
+rebuilds (on_startup, on_env, on_post_page) and writing JSON files and the search index after
+each rebuild has returned (on_post_build, on_shutdown). `mkdocs build` writes into a new
+folder beside site_dir, put in place only once the whole build has succeeded (on_config,
+on_post_build, on_build_error).
 """
 
 from __future__ import annotations
 
 # MkDocs puts this folder on sys.path only while it imports this file: import the core now.
-from termbase.engine import AtomicOutput, GlossaryBuild, run_last, start_session
+from termbase.engine import AtomicOutput, GlossaryBuild, run_last, start_session, stop_tail
 
 _build: GlossaryBuild | None = None
 _nav = None
@@ -78,6 +79,10 @@ def on_build_error(error):
     if _build is not None:
         _build.abandon()
     _output.failed(error)  # the new folder deleted; site_dir left as it was
+
+
+def on_shutdown():
+    stop_tail()  # serve ends: nothing left writing into its folder as MkDocs deletes it
 
 
 def on_serve(server, config, builder):

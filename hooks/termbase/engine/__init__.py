@@ -7,6 +7,6 @@ package only.
 
 from termbase.engine.atomic import AtomicOutput, run_last
 from termbase.engine.build import GlossaryBuild
-from termbase.engine.rebuild import start_session
+from termbase.engine.rebuild import start_session, stop_tail
 
-__all__ = ["AtomicOutput", "GlossaryBuild", "run_last", "start_session"]
+__all__ = ["AtomicOutput", "GlossaryBuild", "run_last", "start_session", "stop_tail"]
