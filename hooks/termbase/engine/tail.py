@@ -5,13 +5,12 @@ An editor waits for the edited page, and nothing on a page needs the JSON files 
 index to show; yet with every page reused they are most of a rebuild (bench/RESULTS.md). So a
 serve rebuild hands them to a thread and returns. The next rebuild stops that thread first
 (Pagefind killed, the JSON files left at the next one), before MkDocs empties the folder both
-write into; so does the end of serve. `mkdocs build` still makes both before its site is put
-in place: nothing is published without them.
+write into; so does the end of serve (hooks/site.py, on_shutdown). `mkdocs build` still makes
+both before its site is put in place: nothing is published without them.
 """
 
 from __future__ import annotations
 
-import atexit
 import logging
 import subprocess
 import threading
@@ -55,14 +54,10 @@ class Tail:
     def __init__(self) -> None:
         self._thread: threading.Thread | None = None
         self._stop = Stop()
-        self._exit_registered = False
 
     def start(self, work: Callable[[Stop], None]) -> None:
         """Run `work(stop)` in a thread; `stop.check()` between its steps."""
         self.stop()
-        if not self._exit_registered:
-            atexit.register(self.stop)  # no Pagefind left writing when serve ends
-            self._exit_registered = True
         self._stop = stop = Stop()
         self._thread = threading.Thread(
             target=self._run, args=(work, stop), name="glossary-tail", daemon=True
