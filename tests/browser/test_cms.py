@@ -25,6 +25,7 @@ from .conftest import Site, build, serve
 from .reading import DESKTOP, PROJECT
 
 DECAP_SERVER = PROJECT / "node_modules" / ".bin" / "decap-server"
+DECAP_LOCK = Path(__file__).with_name("decap_lock.cjs")  # its git lock waits as we do
 WAIT_MS = 30_000  # for any one step in the browser
 # `local_backend: true` makes Decap look for decap-server at localhost:8081; the tests run
 # theirs on a free port (other sessions share this machine) and send the requests there.
@@ -36,6 +37,7 @@ class Cms:
     project: Path  # a git repository: glossary/, content/, mkdocs.yml
     site: Site  # its build, served
     port: int  # decap-server's
+    log: Path  # decap-server's output, shown when a step times out
 
 
 def _free_port() -> int:
@@ -68,8 +70,15 @@ def cms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cms]:
     _git(project, "commit", "-q", "-m", "The project as the tests found it")
     site_dir = build(project / "mkdocs.yml", tmp_path_factory.mktemp("cms-site"))
     port = _free_port()
-    log = (tmp_path_factory.mktemp("decap-server") / "log.txt").open("w")
-    env = {"PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "git"}
+    log_path = tmp_path_factory.mktemp("decap-server") / "log.txt"
+    log = log_path.open("w")
+    env = {
+        "PORT": str(port),
+        "BIND_HOST": "127.0.0.1",
+        "MODE": "git",
+        "NODE_OPTIONS": f"--require {DECAP_LOCK}",
+        "DECAP_LOCK_MS": str(WAIT_MS),
+    }
     server = subprocess.Popen(
         [str(DECAP_SERVER)],
         cwd=project,
@@ -78,9 +87,9 @@ def cms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cms]:
         stderr=subprocess.STDOUT,
     )
     try:
-        _wait(lambda: _listening(port), "decap-server to listen", server)
+        _wait(lambda: _listening(port), "decap-server to listen", server, log_path)
         with serve(site_dir) as site:
-            yield Cms(project, site, port)
+            yield Cms(project, site, port, log_path)
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -92,13 +101,19 @@ def _listening(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
-def _wait(done: Callable[[], bool], what: str, server: subprocess.Popen | None = None) -> None:
+def _wait(
+    done: Callable[[], bool],
+    what: str,
+    server: subprocess.Popen | None = None,
+    log: Path | None = None,
+) -> None:
     deadline = time.monotonic() + WAIT_MS / 1000
     while not done():
+        said = "" if log is None else "; decap-server said:\n" + log.read_text("utf-8")[-4000:]
         if server is not None and server.poll() is not None:
-            pytest.fail(f"decap-server exited with {server.returncode}", pytrace=False)
+            pytest.fail(f"decap-server exited with {server.returncode}{said}", pytrace=False)
         if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}", pytrace=False)
+            pytest.fail(f"timed out waiting for {what}{said}", pytrace=False)
         time.sleep(0.2)
 
 
@@ -138,7 +153,7 @@ def _published(cms: Cms, path: str, done: Callable[[dict], bool]) -> dict:
     def merged() -> bool:
         return file.exists() and done(yaml.safe_load(file.read_text(encoding="utf-8")) or {})
 
-    _wait(merged, f"{path} to be published")
+    _wait(merged, f"{path} to be published", log=cms.log)
     assert _git(cms.project, "branch", "--show-current").strip() == "main"
     assert _git(cms.project, "status", "--porcelain", "--", "glossary") == ""
     return yaml.safe_load(file.read_text(encoding="utf-8"))
