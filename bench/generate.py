@@ -156,6 +156,20 @@ def generate_project(folder: Path, n: int, seed: int = 8) -> Path:
     return folder
 
 
+def with_search_engine(project: Path, folder: Path, engine: str) -> Path:
+    """A copy of `project` (its site and caches left out) searched by `engine`, so that the
+    glossary can be measured against a floor that searches the same way."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    shutil.copytree(project, folder, ignore=shutil.ignore_patterns("site", ".cache"))
+    config = read_config(folder / "mkdocs.yml")
+    glossary = config["extra"]["glossary"]
+    glossary["search"] = {**glossary.get("search", {}), "engine": engine}
+    GlossaryConfig.parse(glossary, folder / "mkdocs.yml")
+    write_yaml(folder / "mkdocs.yml", config)
+    return folder
+
+
 def write_floor(project: Path, folder: Path) -> Path:
     """The same pages as plain Markdown files, in a project with no hooks: the floor.
 

@@ -16,14 +16,17 @@ class Result:
     """Everything measured at one size."""
 
     n: int
-    glossary: list[Run] = field(default_factory=list)
+    glossary: list[Run] = field(default_factory=list)  # (a): searched by Pagefind, the default
+    glossary_lunr: list[Run] = field(default_factory=list)  # (a'): by lunr, as (b) and (c) are
     floor: list[Run] = field(default_factory=list)  # (b): the generated pages as Markdown
     hand: list[Run] = field(default_factory=list)  # (c): the terms written by hand
     hand_pagefind: list[Run] = field(default_factory=list)  # (d): (c) searched by Pagefind
-    # (a, b) and (a, c), each pair run at once
+    # (a, b), (a', c) and (a, d), each pair run at once
     side_by_side: list[tuple[Run, Run]] = field(default_factory=list)
     side_by_side_hand: list[tuple[Run, Run]] = field(default_factory=list)
+    side_by_side_pagefind: list[tuple[Run, Run]] = field(default_factory=list)
     glossary_site_mb: float = 0.0
+    glossary_lunr_site_mb: float = 0.0
     floor_site_mb: float = 0.0
     hand_site_mb: float = 0.0
     hand_pagefind_site_mb: float = 0.0
@@ -61,32 +64,48 @@ FLOORS = (
     ("hand", "(c) hand-written"),
     ("hand_pagefind", "(d) hand-written, Pagefind"),
 )
+# The glossary's build that searches as each floor does: lunr for (b) and (c), Pagefind for (d).
+FIELDS = ("seconds", "cpu")
+SAME_SEARCH = {"floor": "glossary_lunr", "hand": "glossary_lunr", "hand_pagefind": "glossary"}
+
+
+def _ratio(r: Result, build: str, floor: str, field_name: str) -> str:
+    """'**1.12** (1.05-1.20)': median over median, then the range of the runs' ratios (each
+    build against the floor's build of the same round)."""
+    a, b = getattr(r.median(build), field_name), getattr(r.median(floor), field_name)
+    pairs = zip(getattr(r, build), getattr(r, floor), strict=True)
+    each = [getattr(x, field_name) / getattr(y, field_name) for x, y in pairs]
+    return f"**{a / b:.2f}** ({min(each):.2f}-{max(each):.2f})"
 
 
 def table(results: list[Result]) -> str:
-    """Medians of the alternating runs; each floor's row has the glossary's ratio to it,
-    and the range of the three runs' ratios (taken in the order they ran)."""
+    """Medians of the alternating runs. Each floor's row has the glossary's ratio to it, (a)
+    over the floor, and the same for the glossary's build that searches as the floor does:
+    (a') for (b) and (c), (a) for (d); with the range of each round's ratio."""
     rows = [
         "| N | build | wall s | CPU s | peak MB | ms/term | site MB | a / floor, wall "
-        "(range) | CPU (range) | memory |",
-        "|--:|:--|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "(range) | CPU (range) | same search, wall (range) | CPU (range) | memory |",
+        "|--:|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for r in results:
+        for which, label in (
+            ("glossary", "(a) glossary"),
+            ("glossary_lunr", "(a') glossary, lunr"),
+        ):
+            a = r.median(which)
+            rows.append(
+                f"| {r.n:,} | {label} | {a.seconds:.1f} | {a.cpu:.1f} | {a.peak_mb:.0f} | "
+                f"{a.seconds / r.n * 1000:.1f} | {getattr(r, which + '_site_mb'):.1f} "
+                "| | | | | |"
+            )
         a = r.median("glossary")
-        rows.append(
-            f"| {r.n:,} | (a) glossary | {a.seconds:.1f} | {a.cpu:.1f} | {a.peak_mb:.0f} | "
-            f"{a.seconds / r.n * 1000:.1f} | {r.glossary_site_mb:.1f} | | | |"
-        )
         for which, label in FLOORS:
-            b, runs = r.median(which), getattr(r, which)
-            wall = [x.seconds / y.seconds for x, y in zip(r.glossary, runs, strict=True)]
-            cpu = [x.cpu / y.cpu for x, y in zip(r.glossary, runs, strict=True)]
+            b, same = r.median(which), SAME_SEARCH[which]
             rows.append(
                 f"| {r.n:,} | {label} | {b.seconds:.1f} | {b.cpu:.1f} | {b.peak_mb:.0f} | "
                 f"{b.seconds / r.n * 1000:.1f} | {getattr(r, which + '_site_mb'):.1f} | "
-                f"**{a.seconds / b.seconds:.2f}** ({min(wall):.2f}-{max(wall):.2f}) | "
-                f"**{a.cpu / b.cpu:.2f}** ({min(cpu):.2f}-{max(cpu):.2f}) | "
-                f"{a.peak_mb / b.peak_mb:.2f} |"
+                + " | ".join(_ratio(r, g, which, f) for g in ("glossary", same) for f in FIELDS)
+                + f" | {a.peak_mb / b.peak_mb:.2f} |"
             )
     return "\n".join(rows)
 
@@ -107,12 +126,14 @@ def details(results: list[Result]) -> str:
         )
     notes = [r.linkcheck_note for r in results if r.linkcheck_note][:1]
     for r in results:
-        for which, pairs in (("b", r.side_by_side), ("c", r.side_by_side_hand)):
+        sides = (("a", "b", r.side_by_side), ("a'", "c", r.side_by_side_hand))
+        for ours, which, pairs in (*sides, ("a", "d", r.side_by_side_pagefind)):
             if pairs:
                 notes.append(
-                    f"builds side by side at N={r.n:,} (a and {which} at once, one a core): "
-                    f"wall a/{which} {seconds([a.seconds / b.seconds for a, b in pairs])}; "
-                    f"CPU a/{which} {seconds([a.cpu / b.cpu for a, b in pairs])}"
+                    f"builds side by side at N={r.n:,} ({ours} and {which} at once, one a "
+                    f"core): wall {ours}/{which} "
+                    f"{seconds([a.seconds / b.seconds for a, b in pairs])}; "
+                    f"CPU {ours}/{which} {seconds([a.cpu / b.cpu for a, b in pairs])}"
                 )
     for r in results:
         notes.append(f"search in Chromium at N={r.n:,}: {r.search.summary()}")

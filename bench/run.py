@@ -1,18 +1,20 @@
 """The benchmark: what the glossary costs on top of MkDocs, at 100, 1,000 and 10,000 terms.
 
-For each size N it generates a synthetic glossary (bench/generate.py) and two floors, each
-built with the same theme, Markdown extensions and search settings and no hooks:
+For each size N it generates a synthetic glossary (bench/generate.py), searched by Pagefind
+(a, the default) and by Material's lunr (a'), and three floors, each built with the same
+theme and Markdown extensions and no hooks:
 (b) the same pages the glossary generates, written out as plain Markdown: the hooks' own
 overhead; (c) the same terms as a person would write them by hand (bench/handwritten.py):
 term pages and one A-Z index, none of the generated extras: what a user compares with;
-(d) that site searched by Pagefind, as the glossary is by default, in place of Material's
-lunr: MkDocs, then Pagefind's binary over the site, as one measured build.
-It builds (a) to (d) in turn, a, b, c, d, a, b, c, d, each in a fresh subprocess measured
-for wall time, CPU time and peak memory, and prints one table. Then it builds a beside b
-and a beside c, at once on two cores: a slow spell of the machine hits both, so their
-ratio moves less. It also times `glossary check`, `glossary linkcheck` on the built site, Material's
-search in Chromium (bench/search.py), and (at N = 1,000) how long `mkdocs serve` takes to
-show an edited term.
+(b) and (c) are searched by lunr; (d) is (c) searched by Pagefind, as the glossary is by
+default: MkDocs, then Pagefind's binary over the site, as one measured build.
+It builds a, a', b, c, d in turn, three times, each in a fresh subprocess measured for wall
+time, CPU time and peak memory, and prints one table, with each floor's ratio to (a) and
+to the glossary's build that searches as the floor does. Then it builds a beside b, a'
+beside c and a beside d, at once on two cores: a slow spell of the machine hits both, so
+their ratio moves less. It also times `glossary check`, `glossary linkcheck` on the built
+site, the search in Chromium (bench/search.py), and (at N = 1,000) how long `mkdocs serve`
+takes to show an edited term.
 
     python bench/run.py --quick              # N = 100, under a minute
     python bench/run.py                      # N = 1,000 and 10,000
@@ -35,7 +37,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from generate import generate_project, write_floor  # noqa: E402 - beside this file
+from generate import generate_project, with_search_engine, write_floor  # noqa: E402
 from handwritten import pagefind_build, write_handwritten  # noqa: E402
 from measure import (  # noqa: E402
     folder_mb,
@@ -61,9 +63,11 @@ SERVE_SIZE = 1000
 def bench_size(n: int, workdir: Path, args: argparse.Namespace) -> Result:
     result = Result(n)
     project, floor = workdir / f"{n}" / "glossary", workdir / f"{n}" / "floor"
+    project_lunr = workdir / f"{n}" / "glossary-lunr"
     hand, hand_pagefind = workdir / f"{n}" / "hand", workdir / f"{n}" / "hand-pagefind"
     started = time.perf_counter()
     generate_project(project, n, args.seed)
+    with_search_engine(project, project_lunr, "lunr")
     write_floor(project, floor)
     write_handwritten(project, hand)
     write_handwritten(project, hand_pagefind, pagefind=True)
@@ -79,7 +83,13 @@ def bench_size(n: int, workdir: Path, args: argparse.Namespace) -> Result:
         f"again (parse cache warm) {seconds(result.check_warm_seconds)} s"
     )
 
-    folders = {"glossary": project, "floor": floor, "hand": hand, "hand_pagefind": hand_pagefind}
+    folders = {
+        "glossary": project,
+        "glossary_lunr": project_lunr,
+        "floor": floor,
+        "hand": hand,
+        "hand_pagefind": hand_pagefind,
+    }
     sites = {which: folder / "site" for which, folder in folders.items()}
     builds = {which: mkdocs_build(site) for which, site in sites.items()}
     builds["hand_pagefind"] = pagefind_build(builds["hand_pagefind"], sites["hand_pagefind"])
@@ -92,19 +102,22 @@ def bench_size(n: int, workdir: Path, args: argparse.Namespace) -> Result:
                 f"(CPU {run.cpu:.1f} s), {run.peak_mb:.0f} MB peak"
             )
 
+    sides = (
+        ("glossary", "floor", result.side_by_side),
+        ("glossary_lunr", "hand", result.side_by_side_hand),
+        ("glossary", "hand_pagefind", result.side_by_side_pagefind),
+    )
     for pair in range(args.side_by_side):
-        for which, pairs in (("floor", result.side_by_side), ("hand", result.side_by_side_hand)):
-            a, b = measure_together(
-                (mkdocs_build(sites["glossary"]), project),
-                (mkdocs_build(sites[which]), folders[which]),
-            )
+        for ours, which, pairs in sides:
+            a, b = measure_together((builds[ours], folders[ours]), (builds[which], folders[which]))
             pairs.append((a, b))
             say(
-                f"N={n:,}: side by side #{pair + 1}: glossary {a.seconds:.1f} s, {which} "
+                f"N={n:,}: side by side #{pair + 1}: {ours} {a.seconds:.1f} s, {which} "
                 f"{b.seconds:.1f} s (wall {a.seconds / b.seconds:.2f}, CPU {a.cpu / b.cpu:.2f})"
             )
 
     result.glossary_site_mb = folder_mb(sites["glossary"])
+    result.glossary_lunr_site_mb = folder_mb(sites["glossary_lunr"])
     result.floor_site_mb = folder_mb(sites["floor"])
     result.hand_site_mb = folder_mb(sites["hand"])
     result.hand_pagefind_site_mb = folder_mb(sites["hand_pagefind"])
