@@ -96,6 +96,11 @@ class TermIndex:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping mentions (start, end, slug), leftmost first, longest match wins."""
+        lowered = text.lower()
+        if len(lowered) == len(text) and self.openers.isdisjoint(
+            _WORD.findall(lowered.replace("\u2019", "'"))
+        ):
+            return []  # most texts name no term: one pass in C, no word spans made
         spans = words(text)
         found = []
         i = 0
