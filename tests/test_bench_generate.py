@@ -17,7 +17,7 @@ from sitebuilder import GLOSSARY, MKDOCS, PROJECT, run
 
 sys.path.insert(0, str(PROJECT / "bench"))
 
-from generate import generate_project, write_floor  # noqa: E402
+from generate import generate_project, with_search_engine, write_floor  # noqa: E402
 from handwritten import pagefind_build, write_handwritten  # noqa: E402
 from translation import add_translation  # noqa: E402
 from vocabulary import PROSE_WORDS  # noqa: E402
@@ -120,6 +120,17 @@ def test_the_hand_written_floor_searched_by_pagefind_has_pagefind_index_only(
     assert not (site / "search" / "search_index.json").exists()
     fragments = list((site / "pagefind" / "fragment").glob("*.pf_fragment"))
     assert len(fragments) > 50  # every term page, the index and the articles
+
+
+def test_the_glossary_searched_by_lunr_has_lunr_index_only(project: Path, tmp_path: Path):
+    """Build (a') searches as floors (b) and (c) do, so a' / c compares like with like."""
+    copy = with_search_engine(project, tmp_path / "lunr", "lunr")
+    assert files_of(copy / "glossary") == files_of(project / "glossary")
+    result = run([*MKDOCS, "build", "--strict"], copy)
+    assert result.returncode == 0, result.stderr
+    index = (copy / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert '"location":"glossary/' in index  # the term pages are in it
+    assert not (copy / "site" / "pagefind").exists()
 
 
 def test_no_alias_is_a_word_of_the_prose():
