@@ -64,8 +64,8 @@ FLOORS = (
     ("hand", "(c) hand-written"),
     ("hand_pagefind", "(d) hand-written, Pagefind"),
 )
-# The glossary's build that searches as each floor does: lunr for (b) and (c), Pagefind for (d).
 FIELDS = ("seconds", "cpu")
+# The glossary's build that searches as each floor does: lunr for (b) and (c), Pagefind for (d).
 SAME_SEARCH = {"floor": "glossary_lunr", "hand": "glossary_lunr", "hand_pagefind": "glossary"}
 
 
