@@ -27,7 +27,7 @@ audit: $(VENV)/.installed node_modules/.package-lock.json chromium
 	$(VENV)/bin/mkdocs build --strict
 	$(VENV)/bin/glossary audit site
 
-# The benchmark (bench/run.py): N = 1,000 and 10,000 terms by default, about 50 minutes;
+# The benchmark (bench/run.py): N = 1,000 and 10,000 terms by default, about an hour;
 # `make bench BENCH_ARGS=--quick` builds N = 100 in under a minute.
 # `make bench BENCH_ARGS=--huge` (bench/huge.py) builds 100,000 terms, then 10,000, about
 # an hour: time, memory of the whole process tree and site size, and nothing else.
