@@ -17,9 +17,9 @@ from termbase.graph.skiprules import ITALIC_TAGS, QUOTE_TAGS, SkipRules
 from termbase.graph.words import JOIN as _JOIN
 from termbase.graph.words import WORD as _WORD
 from termbase.graph.words import forms as _forms
+from termbase.graph.words import normalised, words
 from termbase.graph.words import same_case as _same_case
 from termbase.graph.words import variants as _variants
-from termbase.graph.words import words
 
 __all__ = ["_JOIN", "_variants", "words"]  # the word rules, for the linker's tests
 
@@ -96,10 +96,8 @@ class TermIndex:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping mentions (start, end, slug), leftmost first, longest match wins."""
-        lowered = text.lower()
-        if len(lowered) == len(text) and self.openers.isdisjoint(
-            _WORD.findall(lowered.replace("\u2019", "'"))
-        ):
+        lowered = normalised(text)
+        if lowered is not None and self.openers.isdisjoint(_WORD.findall(lowered)):
             return []  # most texts name no term: one pass in C, no word spans made
         spans = words(text)
         found = []

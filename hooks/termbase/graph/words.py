@@ -9,19 +9,25 @@ WORD = re.compile(r"\w+(?:['\u2019]\w+)*")  # '_' joins words, as in \b
 JOIN = re.compile(r"[ \t\n\r\-\u00a0\u2010\u2011]+")  # what may stand between words of a name
 
 
+def normalised(text: str) -> str | None:
+    """`text` as the linker compares it, lower-cased with curly apostrophes made straight;
+    None if lower-casing changes its length (as for 'İ'), which would shift word spans."""
+    lowered = text.lower()
+    return lowered.replace("\u2019", "'") if len(lowered) == len(text) else None
+
+
 def words(text: str) -> list[tuple[int, int, str]]:
     """Word spans of `text`: (start, end, normalised word).
 
     The text is normalised once, not word by word (the linker's hottest line at 10,000
-    terms), unless lower-casing changes its length (as for 'İ'), which would shift the spans.
+    terms), unless that would shift the spans (`normalised` gives None).
     """
-    lowered = text.lower()
-    if len(lowered) != len(text):
+    lowered = normalised(text)
+    if lowered is None:
         return [
             (m.start(), m.end(), m.group().lower().replace("\u2019", "'"))
             for m in WORD.finditer(text)
         ]
-    lowered = lowered.replace("\u2019", "'")
     return [
         (start, end, lowered[start:end]) for start, end in map(re.Match.span, WORD.finditer(text))
     ]
